@@ -1,0 +1,162 @@
+//! The command line: argument parsing, the shared `--rules` handling, and dispatch to
+//! one module per subcommand. Every command returns an [`Exit`]; nothing here exits.
+
+mod query;
+mod schema;
+mod table;
+mod validate;
+
+use std::ffi::OsString;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::exit::Exit;
+use crate::load::{self, Limits, LoadError, Loaded};
+use crate::rules::Rules;
+
+/// Port-order permission rules: query, validate, document.
+#[derive(Debug, Parser)]
+#[command(name = "portrules", version, about, max_term_width = 100)]
+pub struct Cli {
+    /// Rule file to use [default: the rules/port-orders.yaml built into this binary]
+    #[arg(long, global = true, value_name = "FILE", env = "PORTRULES_RULES")]
+    rules: Option<PathBuf>,
+
+    /// Refuse rule files larger than this many bytes, before parsing them
+    #[arg(long, global = true, value_name = "BYTES", default_value_t = load::DEFAULT_MAX_SIZE)]
+    max_size: u64,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// May an admin take this action on an order in this status? Exit 0 yes, 1 no, 2 error
+    Query(query::Args),
+    /// Check rule files; exit 0 valid, 1 invalid, 2 usage or I/O error
+    Validate(validate::Args),
+    /// Print the whole status × action table
+    Table(table::Args),
+    /// Print the JSON Schema that rule files follow
+    Schema,
+}
+
+/// Output formats for answers.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// For people.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+}
+
+/// Where a command writes: answers to `out`, problems to `err`.
+pub struct Io<'a> {
+    /// Standard output.
+    pub out: &'a mut dyn Write,
+    /// Standard error.
+    pub err: &'a mut dyn Write,
+}
+
+/// Settings every command shares.
+struct Global {
+    rules: Option<PathBuf>,
+    limits: Limits,
+}
+
+impl Global {
+    /// The rules to answer from: `--rules`, `$PORTRULES_RULES`, or the embedded ones.
+    fn load(&self) -> Result<Loaded, LoadError> {
+        match &self.rules {
+            Some(path) => load::from_path(path, &self.limits),
+            None => Ok(Loaded {
+                rules: Rules::try_embedded()?,
+                text: String::new(),
+                warnings: Vec::new(),
+            }),
+        }
+    }
+
+    /// Loads the rules or prints why not.
+    fn load_or_report(&self, io: &mut Io<'_>) -> Option<Rules> {
+        match self.load() {
+            Ok(loaded) => Some(loaded.rules),
+            Err(e) => {
+                let _ = io.err.write_all(e.render().as_bytes());
+                None
+            }
+        }
+    }
+}
+
+/// Runs the command line `args` (program name first) and says how it ended.
+pub fn run<I, T>(args: I, io: &mut Io<'_>) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let text = e.render().to_string();
+            return if e.use_stderr() {
+                let _ = io.err.write_all(text.as_bytes());
+                Exit::Error
+            } else {
+                let _ = io.out.write_all(text.as_bytes());
+                Exit::Yes
+            };
+        }
+    };
+    let global = Global {
+        rules: cli.rules,
+        limits: Limits {
+            max_size: cli.max_size,
+        },
+    };
+    let result = match cli.command {
+        Command::Query(args) => query::run(&global, &args, io),
+        Command::Validate(args) => validate::run(&global, &args, io),
+        Command::Table(args) => table::run(&global, &args, io),
+        Command::Schema => schema::run(io),
+    };
+    match result {
+        Ok(exit) => exit,
+        // A reader that went away (`| head`) is not an error worth reporting.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Error,
+        Err(e) => {
+            let _ = writeln!(
+                io.err,
+                "error: cannot write output: {}",
+                load::io_reason(&e)
+            );
+            Exit::Error
+        }
+    }
+}
+
+/// Prints an unknown-name error with its suggestion and the known names.
+fn report_unknown(io: &mut Io<'_>, e: &crate::rules::UnknownName) -> io::Result<Exit> {
+    writeln!(io.err, "error: {e}")?;
+    let plural = match e.kind {
+        "status" => "statuses",
+        "action" => "actions",
+        _ => "fields",
+    };
+    let known = e
+        .known
+        .iter()
+        .map(|k| format!("`{k}`"))
+        .collect::<Vec<_>>()
+        .join(", ");
+    if known.is_empty() {
+        writeln!(io.err, "  = help: these rules declare no {plural}")?;
+    } else {
+        writeln!(io.err, "  = help: known {plural}: {known}")?;
+    }
+    Ok(Exit::Error)
+}

@@ -1,0 +1,11 @@
+//! `portrules schema`: the JSON Schema that rule files follow, for editors and other tools.
+
+use std::io;
+
+use super::Io;
+use crate::exit::Exit;
+
+pub(super) fn run(io: &mut Io<'_>) -> io::Result<Exit> {
+    io.out.write_all(crate::schema::SCHEMA_JSON.as_bytes())?;
+    Ok(Exit::Yes)
+}

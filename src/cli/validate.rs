@@ -1,0 +1,130 @@
+//! `portrules validate`: check rule files and report every problem, located.
+
+use std::io;
+use std::path::PathBuf;
+
+use clap::ValueEnum;
+
+use super::{Global, Io};
+use crate::codes::{Code, Severity};
+use crate::diag::{self, Diagnostic};
+use crate::exit::Exit;
+use crate::load;
+use crate::rules::{EMBEDDED_PATH, EMBEDDED_YAML};
+
+/// Arguments of `portrules validate`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Rule files to check [default: the --rules file, else the embedded rules]
+    #[arg(value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// How to report problems
+    #[arg(long, value_enum, default_value_t)]
+    format: DiagFormat,
+    /// Treat warnings as errors
+    #[arg(long)]
+    deny_warnings: bool,
+}
+
+/// Output formats for diagnostics.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiagFormat {
+    /// `FILE:LINE:COL: error[CODE]: message`, the source line, a caret and help, on stderr.
+    #[default]
+    Human,
+    /// A JSON array of `{file, line, column, end_line, end_column, severity, code, message, help}`.
+    Json,
+    /// GitHub Actions workflow commands (`::error file=…,line=…::…`), so CI marks the lines.
+    Github,
+}
+
+/// One checked file: its findings and, when it loaded, a one-line summary.
+struct Checked {
+    text: String,
+    diagnostics: Vec<Diagnostic>,
+    summary: Option<String>,
+}
+
+fn check(global: &Global, file: Option<&PathBuf>) -> Checked {
+    let result = match file {
+        Some(path) => load::from_path(path, &global.limits),
+        None => load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &global.limits),
+    };
+    match result {
+        Ok(loaded) => {
+            let r = &loaded.rules;
+            let summary = format!(
+                "{} {}: {} statuses × {} actions",
+                r.name,
+                r.version,
+                r.statuses.len(),
+                r.actions.len()
+            );
+            Checked {
+                text: loaded.text,
+                summary: Some(summary),
+                diagnostics: loaded.warnings,
+            }
+        }
+        Err(e) => Checked {
+            text: e.text,
+            diagnostics: e.diagnostics,
+            summary: None,
+        },
+    }
+}
+
+pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
+    let files: Vec<Option<&PathBuf>> = if args.files.is_empty() {
+        vec![global.rules.as_ref()]
+    } else {
+        args.files.iter().map(Some).collect()
+    };
+    let mut all: Vec<Diagnostic> = Vec::new();
+    for file in files {
+        let name = file.map_or_else(|| EMBEDDED_PATH.to_string(), |p| p.display().to_string());
+        let checked = check(global, file);
+        if args.format == DiagFormat::Human {
+            if !checked.diagnostics.is_empty() {
+                io.err.write_all(
+                    diag::render_human(&checked.diagnostics, &checked.text).as_bytes(),
+                )?;
+            }
+            if let Some(summary) = &checked.summary {
+                let warned = checked
+                    .diagnostics
+                    .iter()
+                    .any(|d| d.severity == Severity::Warning);
+                let verdict = if warned && args.deny_warnings {
+                    "invalid (warnings denied)"
+                } else {
+                    "ok"
+                };
+                writeln!(io.out, "{name}: {verdict}: {summary}")?;
+            }
+        }
+        all.extend(checked.diagnostics);
+    }
+    match args.format {
+        DiagFormat::Human => {}
+        DiagFormat::Json => {
+            serde_json::to_writer_pretty(&mut *io.out, &all).map_err(io::Error::from)?;
+            writeln!(io.out)?;
+        }
+        DiagFormat::Github => io.out.write_all(diag::render_github(&all).as_bytes())?,
+    }
+    Ok(verdict(&all, args.deny_warnings))
+}
+
+fn verdict(diags: &[Diagnostic], deny_warnings: bool) -> Exit {
+    if diags.iter().any(|d| d.code == Code::Io) {
+        Exit::Error
+    } else if diags
+        .iter()
+        .any(|d| d.severity == Severity::Error || deny_warnings)
+    {
+        Exit::No
+    } else {
+        Exit::Yes
+    }
+}

@@ -1,0 +1,400 @@
+//! Turns a YAML tree into [`Rules`] and reports what the schema cannot express:
+//! missing and undeclared cells, undeclared fields, clashing labels, the format version.
+//!
+//! The schema has usually run first, but this stage does not rely on it: wherever a
+//! node has the wrong shape it is skipped (the schema reports it) and no rules result.
+
+use crate::codes::Code;
+use crate::diag::Finding;
+use crate::names::{did_you_mean, normalize};
+use crate::rules::{Action, Cell, Effect, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status};
+use crate::yaml::{Entry, Kind, Node, Pos};
+
+/// Refuses a file written for a format this build does not read.
+pub fn check_schema_version(root: &Node) -> Vec<Finding> {
+    let Some(entry) = root.entry("schema_version") else {
+        return Vec::new();
+    };
+    let Kind::Int(found) = entry.value.kind else {
+        return Vec::new();
+    };
+    let (min, max) = (
+        *SUPPORTED_SCHEMA_VERSIONS.start(),
+        *SUPPORTED_SCHEMA_VERSIONS.end(),
+    );
+    if found < 1 || u64::try_from(found).is_ok_and(|v| SUPPORTED_SCHEMA_VERSIONS.contains(&v)) {
+        return Vec::new();
+    }
+    let reads = if min == max {
+        format!("format {max}")
+    } else {
+        format!("formats {min} to {max}")
+    };
+    vec![
+        Finding::new(
+            Code::UnsupportedSchemaVersion,
+            len_of(entry.value.pos, &found.to_string()),
+            format!(
+                "this file is written for rule format {found}, but this build of portrules reads {reads}"
+            ),
+        )
+        .help(format!(
+            "upgrade portrules to a release that reads format {found}, or rewrite the file for format {max}"
+        )),
+    ]
+}
+
+/// Builds the rules, or reports why they cannot be built.
+pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
+    let mut c = Compiler::default();
+    let actions = c.actions(root);
+    let fields = c.fields(root);
+    let statuses = c.statuses(root, &actions, &fields);
+    let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_string);
+    let schema_version = match root.get("schema_version").map(|n| &n.kind) {
+        Some(Kind::Int(v)) => u64::try_from(*v).ok(),
+        _ => None,
+    };
+    let rules = match (
+        c.findings.is_empty() && !c.broken,
+        schema_version,
+        text("name"),
+        text("version"),
+        text("title"),
+    ) {
+        (true, Some(schema_version), Some(name), Some(version), Some(title)) => Some(Rules {
+            schema_version,
+            name,
+            version,
+            title,
+            description: text("description"),
+            actions: actions.into_iter().map(|(a, _)| a).collect(),
+            fields: fields.into_iter().map(|(f, _)| f).collect(),
+            statuses,
+        }),
+        _ => None,
+    };
+    (rules, c.findings)
+}
+
+#[derive(Default)]
+struct Compiler {
+    findings: Vec<Finding>,
+    /// Set when a node had the wrong shape: the schema reports it, but no rules result.
+    broken: bool,
+    /// Every key under `actions`, complete or not: a cell for an action whose
+    /// declaration is broken is not also "undeclared".
+    declared_actions: Vec<String>,
+}
+
+impl Compiler {
+    fn text(&mut self, node: &Node, key: &str) -> Option<String> {
+        let value = node.get(key).and_then(Node::as_str).map(str::to_string);
+        if value.is_none() {
+            self.broken = true;
+        }
+        value
+    }
+
+    fn optional_text(&mut self, node: &Node, key: &str) -> Option<String> {
+        match node.get(key) {
+            None => None,
+            Some(n) => {
+                if n.as_str().is_none() {
+                    self.broken = true;
+                }
+                n.as_str().map(str::to_string)
+            }
+        }
+    }
+
+    fn mapping<'a>(&mut self, node: Option<&'a Node>) -> &'a [Entry] {
+        match node {
+            Some(n) if matches!(n.kind, Kind::Map(_)) => n.entries(),
+            Some(_) => {
+                self.broken = true;
+                &[]
+            }
+            None => &[],
+        }
+    }
+
+    fn actions<'a>(&mut self, root: &'a Node) -> Vec<(Action, &'a Entry)> {
+        let entries = self.mapping(root.get("actions"));
+        self.declared_actions = entries.iter().map(|e| e.key.clone()).collect();
+        let mut actions: Vec<(Action, &Entry)> = Vec::new();
+        for entry in entries {
+            let (Some(label), Some(question)) = (
+                self.text(&entry.value, "label"),
+                self.text(&entry.value, "question"),
+            ) else {
+                continue;
+            };
+            let description = self.optional_text(&entry.value, "description");
+            actions.push((
+                Action {
+                    id: entry.key.clone(),
+                    label,
+                    question,
+                    description,
+                },
+                entry,
+            ));
+        }
+        let names: Vec<(&str, &str, &Entry)> = actions
+            .iter()
+            .map(|(a, e)| (a.id.as_str(), a.label.as_str(), *e))
+            .collect();
+        self.unique_names("action", Code::DuplicateActionLabel, &names);
+        actions
+    }
+
+    fn fields<'a>(&mut self, root: &'a Node) -> Vec<(Field, &'a Entry)> {
+        let entries = self.mapping(root.get("fields"));
+        let mut fields: Vec<(Field, &Entry)> = Vec::new();
+        for entry in entries {
+            let Some(label) = self.text(&entry.value, "label") else {
+                continue;
+            };
+            let description = self.optional_text(&entry.value, "description");
+            fields.push((
+                Field {
+                    id: entry.key.clone(),
+                    label,
+                    description,
+                },
+                entry,
+            ));
+        }
+        let names: Vec<(&str, &str, &Entry)> = fields
+            .iter()
+            .map(|(f, e)| (f.id.as_str(), f.label.as_str(), *e))
+            .collect();
+        self.unique_names("field", Code::AmbiguousName, &names);
+        fields
+    }
+
+    fn statuses(
+        &mut self,
+        root: &Node,
+        actions: &[(Action, &Entry)],
+        fields: &[(Field, &Entry)],
+    ) -> Vec<Status> {
+        let entries = self.mapping(root.get("statuses"));
+        let mut statuses = Vec::new();
+        let mut names: Vec<(&str, &str, &Entry)> = Vec::new();
+        for entry in entries {
+            let node = &entry.value;
+            let label = self.text(node, "label");
+            let description = self.text(node, "description");
+            let cells = self.cells(entry, actions, fields);
+            if let Some(shown) = node.get("label").and_then(Node::as_str) {
+                names.push((entry.key.as_str(), shown, entry));
+            }
+            if let (Some(label), Some(description), Some(cells)) = (label, description, cells) {
+                statuses.push(Status {
+                    id: entry.key.clone(),
+                    label,
+                    description,
+                    cells,
+                });
+            }
+        }
+        self.unique_names("status", Code::DuplicateStatusLabel, &names);
+        statuses
+    }
+
+    /// The cells of one status, in action order; `None` when any is missing or broken.
+    fn cells(
+        &mut self,
+        status: &Entry,
+        actions: &[(Action, &Entry)],
+        fields: &[(Field, &Entry)],
+    ) -> Option<Vec<Cell>> {
+        let perms_entry = status.value.entry("permissions")?;
+        let Kind::Map(given) = &perms_entry.value.kind else {
+            self.broken = true;
+            return None;
+        };
+        let mut complete = true;
+        for entry in given {
+            if !self.declared_actions.contains(&entry.key) {
+                complete = false;
+                let declared = || self.declared_actions.iter().map(String::as_str);
+                let help = did_you_mean(&entry.key, declared()).unwrap_or_else(|| {
+                    format!(
+                        "declare `{}` under `actions`, or remove this cell (declared actions: {})",
+                        entry.key,
+                        list(declared())
+                    )
+                });
+                self.findings.push(
+                    Finding::new(
+                        Code::UndeclaredAction,
+                        len_of(entry.key_pos, &entry.key),
+                        format!(
+                            "status `{}` has a cell for `{}`, which is not a declared action",
+                            status.key, entry.key
+                        ),
+                    )
+                    .help(help),
+                );
+            }
+        }
+        let mut cells = Vec::with_capacity(actions.len());
+        for (action, _) in actions {
+            match given.iter().find(|e| e.key == action.id) {
+                Some(entry) => match self.cell(&entry.value, fields) {
+                    Some(cell) => cells.push(cell),
+                    None => complete = false,
+                },
+                None => {
+                    complete = false;
+                    self.findings.push(
+                        Finding::new(
+                            Code::MissingCell,
+                            len_of(perms_entry.key_pos, "permissions"),
+                            format!(
+                                "status `{}` has no cell for action `{}`",
+                                status.key, action.id
+                            ),
+                        )
+                        .help(format!(
+                            "add `{}: allow` or `{}: deny` under `permissions`; a missing cell is never read as deny",
+                            action.id, action.id
+                        )),
+                    );
+                }
+            }
+        }
+        complete.then_some(cells)
+    }
+
+    fn cell(&mut self, node: &Node, fields: &[(Field, &Entry)]) -> Option<Cell> {
+        let word = match &node.kind {
+            Kind::Str(s) => Some(s.as_str()),
+            Kind::Map(_) => node.get("decision").and_then(Node::as_str),
+            _ => None,
+        };
+        let decision = match word {
+            Some("allow") => Effect::Allow,
+            Some("deny") => Effect::Deny,
+            Some("limited") if matches!(node.kind, Kind::Map(_)) => Effect::Limited,
+            _ => {
+                self.broken = true;
+                return None;
+            }
+        };
+        let mut cell = Cell {
+            decision,
+            fields: Vec::new(),
+            note: None,
+            remedy: Vec::new(),
+            allow_warnings: Vec::new(),
+        };
+        if !matches!(node.kind, Kind::Map(_)) {
+            return Some(cell);
+        }
+        for item in node.get("fields").map(Node::items).unwrap_or_default() {
+            let Some(id) = item.as_str() else {
+                self.broken = true;
+                continue;
+            };
+            if !fields.iter().any(|(f, _)| f.id == id) {
+                let help = did_you_mean(id, fields.iter().map(|(f, _)| f.id.as_str()))
+                    .unwrap_or_else(|| {
+                        format!("declare `{id}` under the top-level `fields`, with a `label`")
+                    });
+                self.findings.push(
+                    Finding::new(
+                        Code::UndeclaredField,
+                        len_of(item.pos, id),
+                        format!("`{id}` is not a declared field"),
+                    )
+                    .help(help),
+                );
+            }
+            cell.fields.push(id.to_string());
+        }
+        cell.note = self.optional_text(node, "note");
+        cell.remedy = node
+            .get("remedy")
+            .map(Node::items)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|n| n.as_str().map(str::to_string))
+            .collect();
+        cell.allow_warnings = node
+            .get("allow_warnings")
+            .map(Node::entries)
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|e| Some((e.key.clone(), e.value.as_str()?.to_string())))
+            .collect();
+        Some(cell)
+    }
+
+    /// Labels must be unique, and no id may read as another entry's label: either would
+    /// make a query by name ambiguous.
+    fn unique_names(&mut self, kind: &str, duplicate: Code, names: &[(&str, &str, &Entry)]) {
+        for (i, (id, label, entry)) in names.iter().enumerate() {
+            let label_pos = entry
+                .value
+                .entry("label")
+                .map_or(entry.key_pos, |e| len_of(e.value.pos, label));
+            if let Some((other_id, _, other)) = names[..i]
+                .iter()
+                .find(|(_, l, _)| normalize(l) == normalize(label))
+            {
+                self.findings.push(
+                    Finding::new(
+                        duplicate,
+                        label_pos,
+                        format!(
+                            "{kind} `{id}` has the label `{label}`, which {kind} `{other_id}` already uses"
+                        ),
+                    )
+                    .help(format!(
+                        "labels are compared ignoring case, spaces, `_` and `-`; `{other_id}` is at line {}: give one of them another label",
+                        other.key_pos.line
+                    )),
+                );
+                continue;
+            }
+            let duplicated = |label: &str| {
+                names
+                    .iter()
+                    .filter(|(_, l, _)| normalize(l) == normalize(label))
+                    .count()
+                    > 1
+            };
+            if let Some((other_id, other_label, _)) = names.iter().find(|(other_id, l, _)| {
+                other_id != id && normalize(l) == normalize(id) && !duplicated(l)
+            }) {
+                self.findings.push(
+                    Finding::new(
+                        Code::AmbiguousName,
+                        len_of(entry.key_pos, id),
+                        format!(
+                            "{kind} id `{id}` reads the same as the label `{other_label}` of {kind} `{other_id}`"
+                        ),
+                    )
+                    .help("a query by that name could mean either; rename the id or the label"),
+                );
+            }
+        }
+    }
+}
+
+/// `pos` underlining `text`.
+pub fn len_of(mut pos: Pos, text: &str) -> Pos {
+    pos.len = text.chars().count().max(1);
+    pos
+}
+
+fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
+    items
+        .map(|s| format!("`{s}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

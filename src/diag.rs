@@ -1,0 +1,314 @@
+//! Diagnostics: located findings about a rule file and the three ways to print them
+//! (for people, as JSON, and as GitHub Actions annotations).
+
+use std::fmt::Write as _;
+
+use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
+use serde::Serialize;
+
+use crate::codes::{Code, Severity};
+use crate::yaml::Pos;
+
+/// One finding, located in a file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    /// The file, as the user named it.
+    pub file: String,
+    /// 1-based line of the start; 0 when the problem concerns the file as a whole.
+    pub line: usize,
+    /// 1-based column of the start, in characters.
+    pub column: usize,
+    /// Line of the end.
+    pub end_line: usize,
+    /// Column just past the last character.
+    pub end_column: usize,
+    /// Error or warning.
+    pub severity: Severity,
+    /// Stable code, e.g. `PR021`.
+    #[serde(serialize_with = "ser_code")]
+    pub code: Code,
+    /// One line saying what is wrong.
+    pub message: String,
+    /// What to do about it, when there is something useful to say.
+    pub help: Option<String>,
+}
+
+fn ser_code<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(code.as_str())
+}
+
+/// A finding before it is placed in a file: code, message, help and position.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable code.
+    pub code: Code,
+    /// One line saying what is wrong.
+    pub message: String,
+    /// What to do.
+    pub help: Option<String>,
+    /// Where.
+    pub pos: Pos,
+}
+
+impl Finding {
+    /// A finding at `pos`.
+    pub fn new(code: Code, pos: Pos, message: impl Into<String>) -> Finding {
+        Finding {
+            code,
+            message: message.into(),
+            help: None,
+            pos,
+        }
+    }
+
+    /// Adds a help line.
+    pub fn help(mut self, help: impl Into<String>) -> Finding {
+        self.help = Some(help.into());
+        self
+    }
+
+    /// Adds a help line when there is one.
+    pub fn maybe_help(mut self, help: Option<String>) -> Finding {
+        self.help = help;
+        self
+    }
+
+    /// Places the finding in `file`, whose text is `source`.
+    pub fn locate(self, file: &str, source: &str) -> Diagnostic {
+        let (line, column) = (self.pos.line, self.pos.column);
+        let (end_line, end_column) = if line == 0 {
+            (0, 0)
+        } else {
+            let width = line_text(source, line).map_or(0, |t| t.chars().count());
+            // A value that wraps onto further lines is underlined to its first line's end.
+            let end = (column + self.pos.len.max(1))
+                .min(width + 1)
+                .max(column + 1);
+            (line, end)
+        };
+        Diagnostic {
+            file: file.to_string(),
+            line,
+            column,
+            end_line,
+            end_column,
+            severity: self.code.severity(),
+            code: self.code,
+            message: self.message,
+            help: self.help,
+        }
+    }
+}
+
+/// The text of 1-based line `line`, without its line ending.
+fn line_text(source: &str, line: usize) -> Option<&str> {
+    source
+        .split('\n')
+        .nth(line.checked_sub(1)?)
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+}
+
+/// How many characters of a long line are shown around the caret.
+const SNIPPET_WIDTH: usize = 120;
+
+/// Renders diagnostics for people: `FILE:LINE:COL: error[CODE]: message`, the source
+/// line with a caret under the problem, then `help:`.
+pub fn render_human(diags: &[Diagnostic], source: &str) -> String {
+    let mut out = String::new();
+    let renderer = Renderer::plain();
+    for d in diags {
+        if d.line == 0 {
+            let _ = writeln!(
+                out,
+                "{}: {}[{}]: {}",
+                d.file,
+                d.severity.as_str(),
+                d.code.as_str(),
+                d.message
+            );
+        } else {
+            let _ = writeln!(
+                out,
+                "{}:{}:{}: {}[{}]: {}",
+                d.file,
+                d.line,
+                d.column,
+                d.severity.as_str(),
+                d.code.as_str(),
+                d.message
+            );
+            if let Some(text) = line_text(source, d.line) {
+                let (shown, range) = crop(text, d.column, d.end_column);
+                let level = match d.severity {
+                    Severity::Error => Level::ERROR,
+                    Severity::Warning => Level::WARNING,
+                };
+                let report = &[Group::with_level(level).element(
+                    Snippet::source(shown.as_str())
+                        .line_start(d.line)
+                        .fold(false)
+                        .annotation(AnnotationKind::Primary.span(range)),
+                )];
+                let rendered = renderer.render(report);
+                for l in rendered.lines() {
+                    let _ = writeln!(out, "{}", l.trim_end());
+                }
+            }
+        }
+        if let Some(help) = &d.help {
+            let _ = writeln!(out, "  = help: {help}");
+        }
+        out.push('\n');
+    }
+    out.push_str(&summary(diags));
+    out
+}
+
+/// Cuts a long line to a window around the underlined columns and returns the shown
+/// text with the byte range to underline inside it.
+fn crop(text: &str, column: usize, end_column: usize) -> (String, std::ops::Range<usize>) {
+    let chars: Vec<char> = text.chars().collect();
+    let start = column.saturating_sub(1).min(chars.len());
+    let end = end_column.saturating_sub(1).clamp(start, chars.len());
+    let (from, to) = if chars.len() <= SNIPPET_WIDTH {
+        (0, chars.len())
+    } else {
+        let from = start.saturating_sub(SNIPPET_WIDTH / 2);
+        (from, (from + SNIPPET_WIDTH).min(chars.len()))
+    };
+    let end = end.min(to).max(start);
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push_str("...");
+    }
+    let prefix: String = chars[from..start].iter().collect();
+    let marked: String = chars[start..end].iter().collect();
+    let rest: String = chars[end..to].iter().collect();
+    shown.push_str(&prefix);
+    let range_start = shown.len();
+    shown.push_str(&marked);
+    let range_end = shown.len();
+    shown.push_str(&rest);
+    if to < chars.len() {
+        shown.push_str("...");
+    }
+    (shown, range_start..range_end)
+}
+
+/// The closing line: how many problems, in which files.
+pub fn summary(diags: &[Diagnostic]) -> String {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    let warnings = diags.len() - errors;
+    let mut files: Vec<&str> = diags.iter().map(|d| d.file.as_str()).collect();
+    files.dedup();
+    let place = files.join(", ");
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("1 {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    match (errors, warnings) {
+        (0, 0) => String::new(),
+        (e, 0) => format!("error: {} in {place}\n", plural(e, "problem", "problems")),
+        (0, w) => format!("warning: {} in {place}\n", plural(w, "warning", "warnings")),
+        (e, w) => format!(
+            "error: {} and {} in {place}\n",
+            plural(e, "problem", "problems"),
+            plural(w, "warning", "warnings")
+        ),
+    }
+}
+
+/// Renders diagnostics as GitHub Actions workflow commands, one per line.
+pub fn render_github(diags: &[Diagnostic]) -> String {
+    let mut out = String::new();
+    for d in diags {
+        let kind = match d.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let mut props = format!("file={}", escape_property(&d.file));
+        if d.line > 0 {
+            let _ = write!(
+                props,
+                ",line={},col={},endLine={},endColumn={}",
+                d.line, d.column, d.end_line, d.end_column
+            );
+        }
+        let _ = write!(
+            props,
+            ",title={}",
+            escape_property(&format!("{} {}", d.code.as_str(), d.code.title()))
+        );
+        let mut message = d.message.clone();
+        if let Some(help) = &d.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let _ = writeln!(out, "::{kind} {props}::{}", escape_data(&message));
+    }
+    out
+}
+
+/// Escapes a workflow command's message as the runner expects.
+fn escape_data(s: &str) -> String {
+    s.replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
+}
+
+/// Escapes a workflow command's property value.
+fn escape_property(s: &str) -> String {
+    escape_data(s).replace(':', "%3A").replace(',', "%2C")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn diag(line: usize, column: usize, len: usize) -> Diagnostic {
+        Finding::new(
+            Code::UnknownKey,
+            Pos { line, column, len },
+            "unknown key `lable`",
+        )
+        .help("did you mean `label`?")
+        .locate("r.yaml", "a: 1\n  lable: x\n")
+    }
+
+    #[test]
+    fn human_output_has_location_caret_and_help() {
+        let out = render_human(&[diag(2, 3, 5)], "a: 1\n  lable: x\n");
+        insta::assert_snapshot!(out, @r"
+        r.yaml:2:3: error[PR010]: unknown key `lable`
+          |
+        2 |   lable: x
+          |   ^^^^^
+          = help: did you mean `label`?
+
+        error: 1 problem in r.yaml
+        ");
+    }
+
+    #[test]
+    fn long_lines_are_cropped_around_the_problem() {
+        let line = format!("{}bad{}", "x".repeat(1000), "y".repeat(1000));
+        let (shown, range) = crop(&line, 1001, 1004);
+        assert!(shown.len() < 200);
+        assert_eq!(&shown[range], "bad");
+    }
+
+    #[test]
+    fn github_annotations_escape_their_text() {
+        let out = render_github(&[diag(2, 3, 5)]);
+        assert_eq!(
+            out,
+            "::error file=r.yaml,line=2,col=3,endLine=2,endColumn=8,title=PR010 unknown key::unknown key `lable`%0Ahelp: did you mean `label`?\n"
+        );
+    }
+}

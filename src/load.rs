@@ -1,0 +1,301 @@
+//! Loading a rule file: bounded reading, YAML, schema, semantic checks, in that order.
+//! A file either loads completely or yields every problem found; never half of it.
+
+use std::fs::File;
+use std::io::Read;
+use std::path::Path;
+
+use crate::codes::{Code, Severity};
+use crate::diag::{self, Diagnostic, Finding};
+use crate::rules::Rules;
+use crate::yaml::{self, Kind, Pos, SyntaxErrorKind};
+use crate::{compile, lint, schema};
+
+/// Default size limit for a rule file: far above any real policy, far below harm.
+pub const DEFAULT_MAX_SIZE: u64 = 4 * 1024 * 1024;
+
+/// Resource limits for loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Files larger than this many bytes are refused before parsing.
+    pub max_size: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits {
+            max_size: DEFAULT_MAX_SIZE,
+        }
+    }
+}
+
+/// Rules that loaded, with the warnings found on the way.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    /// The rules.
+    pub rules: Rules,
+    /// The text they were read from, for rendering warnings.
+    pub text: String,
+    /// Valid but suspicious things, not acknowledged in the file.
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// A rule file that could not be loaded, with every problem found in it.
+#[derive(Clone, Debug, thiserror::Error)]
+#[error("{}", first_line(.diagnostics, .file))]
+pub struct LoadError {
+    /// The file as the user named it.
+    pub file: String,
+    /// Its text, for rendering snippets (empty when it could not be read as text).
+    pub text: String,
+    /// Errors first, then any warnings, each in source order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+fn first_line(diags: &[Diagnostic], file: &str) -> String {
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    match diags.first() {
+        Some(d) if errors > 1 => format!(
+            "{errors} problems in {file}, the first at line {}: {}",
+            d.line, d.message
+        ),
+        Some(d) if d.line > 0 => format!("{}:{}:{}: {}", file, d.line, d.column, d.message),
+        Some(d) => format!("{file}: {}", d.message),
+        None => format!("{file}: cannot be loaded"),
+    }
+}
+
+impl LoadError {
+    fn single(file: &str, text: String, finding: Finding) -> LoadError {
+        let diagnostics = vec![finding.locate(file, &text)];
+        LoadError {
+            file: file.to_string(),
+            text,
+            diagnostics,
+        }
+    }
+
+    /// The diagnostics rendered for people, with source lines and a summary.
+    pub fn render(&self) -> String {
+        diag::render_human(&self.diagnostics, &self.text)
+    }
+}
+
+/// Reads, checks and loads the rule file at `path`.
+pub fn from_path(path: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
+    let name = path.display().to_string();
+    let bytes =
+        read_bounded(path, limits).map_err(|f| LoadError::single(&name, String::new(), f))?;
+    let text = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let prefix = String::from_utf8_lossy(valid).into_owned();
+            let line = prefix.matches('\n').count() + 1;
+            let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            let finding = Finding::new(
+                Code::NotUtf8,
+                Pos {
+                    line,
+                    column,
+                    len: 1,
+                },
+                format!(
+                    "the file is not UTF-8 text (invalid byte at offset {})",
+                    valid.len()
+                ),
+            )
+            .help("save the file as UTF-8; if it is not meant to be a rule file, check the path");
+            return Err(LoadError::single(&name, prefix, finding));
+        }
+    };
+    from_str(&text, &name, limits)
+}
+
+/// Reads at most `limits.max_size` bytes; a bigger file (or an endless one such as a
+/// device) is refused without reading it all.
+fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, Finding> {
+    let io_error = |e: std::io::Error| {
+        Finding::new(
+            Code::Io,
+            Pos::default(),
+            format!("cannot read the file: {}", io_reason(&e)),
+        )
+    };
+    let file = File::open(path).map_err(io_error)?;
+    let meta = file.metadata().map_err(io_error)?;
+    if meta.is_dir() {
+        return Err(Finding::new(
+            Code::Io,
+            Pos::default(),
+            "cannot read the file: it is a directory",
+        ));
+    }
+    if meta.len() > limits.max_size {
+        return Err(too_large(meta.len(), limits));
+    }
+    let mut bytes = Vec::new();
+    file.take(limits.max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io_error)?;
+    if bytes.len() as u64 > limits.max_size {
+        return Err(too_large(bytes.len() as u64, limits));
+    }
+    Ok(bytes)
+}
+
+fn too_large(size: u64, limits: &Limits) -> Finding {
+    Finding::new(
+        Code::TooLarge,
+        Pos::default(),
+        format!(
+            "the file is larger than the limit of {} bytes{}",
+            limits.max_size,
+            if size > limits.max_size {
+                format!(" ({size} bytes or more)")
+            } else {
+                String::new()
+            }
+        ),
+    )
+    .help("rule files are small; if this one is meant to be this big, raise the limit with `--max-size BYTES`")
+}
+
+/// An I/O error's reason without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}
+
+/// Checks and loads rules from YAML text; `file` names it in diagnostics.
+pub fn from_str(text: &str, file: &str, limits: &Limits) -> Result<Loaded, LoadError> {
+    let fail = |finding: Finding| LoadError::single(file, text.to_string(), finding);
+    if text.len() as u64 > limits.max_size {
+        return Err(fail(too_large(text.len() as u64, limits)));
+    }
+    if text.contains('\0') {
+        let before = &text[..text.find('\0').unwrap_or(0)];
+        return Err(fail(
+            Finding::new(
+                Code::NotUtf8,
+                Pos {
+                    line: before.matches('\n').count() + 1,
+                    column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+                    len: 1,
+                },
+                "the file contains a NUL byte, so it is binary data rather than text",
+            )
+            .help("rule files are UTF-8 YAML text; check the path"),
+        ));
+    }
+    let root = yaml::parse(text).map_err(|e| {
+        let code = match e.kind {
+            SyntaxErrorKind::Syntax => Code::Syntax,
+            SyntaxErrorKind::DuplicateKey => Code::DuplicateKey,
+            SyntaxErrorKind::Limit => Code::Limit,
+        };
+        let help = match code {
+            Code::DuplicateKey => "each key may appear once per mapping; remove or rename one copy",
+            Code::Limit => {
+                "rule files need a few levels of nesting and no alias expansion; simplify the file"
+            }
+            _ if text.lines().any(|l| l.trim_start_matches(' ').starts_with('\t')) => {
+                "YAML does not allow tabs for indentation; indent with spaces"
+            }
+            _ => {
+                "the mistake is often on this line or just before it: an unclosed quote or bracket, or a line indented differently from its neighbours"
+            }
+        };
+        let mut pos = e.pos;
+        pos.len = pos.len.max(1);
+        fail(Finding::new(code, pos, e.message).help(help))
+    })?;
+    if !matches!(root.kind, Kind::Map(_)) {
+        let what = match &root.kind {
+            Kind::Null => "empty",
+            Kind::Seq(_) => "a list",
+            _ => "a single value",
+        };
+        let mut pos = root.pos;
+        if !pos.is_known() || what == "empty" {
+            pos = Pos::default();
+        }
+        return Err(fail(
+            Finding::new(
+                Code::NotAMapping,
+                pos,
+                format!("the rule file is {what}, but it must be a mapping"),
+            )
+            .help("start from `rules/port-orders.yaml`: a mapping with `schema_version`, `name`, `version`, `title`, `actions` and `statuses`"),
+        ));
+    }
+
+    // A file for a newer format may use keys this schema does not know; reporting
+    // those would bury the one message that matters.
+    let mut findings = compile::check_schema_version(&root);
+    let mut compiled = None;
+    if findings.is_empty() {
+        findings.extend(schema::check(&root));
+        let (rules, semantic) = compile::compile(&root);
+        findings.extend(semantic);
+        compiled = rules;
+    }
+
+    let mut errors: Vec<Diagnostic> = findings.into_iter().map(|f| f.locate(file, text)).collect();
+    sort_dedup(&mut errors);
+    match compiled {
+        Some(rules) if errors.is_empty() => {
+            let mut warnings: Vec<Diagnostic> = Vec::new();
+            let (warns, unused) = lint::lint(&root, &rules);
+            warnings.extend(warns.into_iter().map(|f| f.locate(file, text)));
+            sort_dedup(&mut warnings);
+            let mut unused: Vec<Diagnostic> =
+                unused.into_iter().map(|f| f.locate(file, text)).collect();
+            if !unused.is_empty() {
+                sort_dedup(&mut unused);
+                unused.extend(warnings);
+                return Err(LoadError {
+                    file: file.to_string(),
+                    text: text.to_string(),
+                    diagnostics: unused,
+                });
+            }
+            Ok(Loaded {
+                rules,
+                text: text.to_string(),
+                warnings,
+            })
+        }
+        _ => {
+            if errors.is_empty() {
+                errors.push(
+                    Finding::new(
+                        Code::Constraint,
+                        Pos::default(),
+                        "the rules could not be built",
+                    )
+                    .locate(file, text),
+                );
+            }
+            Err(LoadError {
+                file: file.to_string(),
+                text: text.to_string(),
+                diagnostics: errors,
+            })
+        }
+    }
+}
+
+/// Source order, one copy of each finding.
+fn sort_dedup(diags: &mut Vec<Diagnostic>) {
+    diags.sort_by(|a, b| {
+        (a.line, a.column, a.code, &a.message).cmp(&(b.line, b.column, b.code, &b.message))
+    });
+    diags.dedup_by(|a, b| a.line == b.line && a.column == b.column && a.message == b.message);
+}

@@ -1,0 +1,293 @@
+//! The rule model: a validated table of statuses × actions, and the ways to load one.
+//!
+//! A [`Rules`] value only exists once its file has passed every check (YAML, schema,
+//! semantics), so nothing downstream re-validates.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::load::{self, LoadError};
+use crate::names::normalize;
+
+/// The rule-file format versions this build reads.
+pub const SUPPORTED_SCHEMA_VERSIONS: std::ops::RangeInclusive<u64> = 1..=1;
+
+/// The rule file compiled into the binary (`rules/port-orders.yaml`).
+pub const EMBEDDED_YAML: &str = include_str!("../rules/port-orders.yaml");
+
+/// The path the embedded rules came from, used in messages.
+pub const EMBEDDED_PATH: &str = "rules/port-orders.yaml";
+
+/// FNV-1a of the embedded YAML, computed while compiling. `src/embedded.rs` records the
+/// hash of the YAML it was generated from; when they differ (the YAML was edited and the
+/// Rust form not yet regenerated) the YAML is parsed at run time instead, so the binary
+/// always answers from the file it was built with.
+pub const EMBEDDED_YAML_HASH: u64 = fnv1a(EMBEDDED_YAML.as_bytes());
+
+/// 64-bit FNV-1a, usable in constants.
+pub const fn fnv1a(bytes: &[u8]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut i = 0;
+    while i < bytes.len() {
+        hash ^= bytes[i] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        i += 1;
+    }
+    hash
+}
+
+/// What a cell decides.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effect {
+    /// The action may be taken.
+    Allow,
+    /// The action may not be taken.
+    Deny,
+    /// The action may be taken, but only on the cell's fields.
+    Limited,
+}
+
+impl Effect {
+    /// `allow`, `deny` or `limited`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Effect::Allow => "allow",
+            Effect::Deny => "deny",
+            Effect::Limited => "limited",
+        }
+    }
+
+    /// Whether the action may be taken at all (fully or on some fields).
+    pub fn permits(self) -> bool {
+        !matches!(self, Effect::Deny)
+    }
+}
+
+impl std::fmt::Display for Effect {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A column of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Action {
+    /// Machine id, e.g. `cancel`.
+    pub id: String,
+    /// Name as people say it, e.g. `Cancel`.
+    pub label: String,
+    /// The column's question, e.g. `Can you cancel the order?`.
+    pub question: String,
+    /// What the action does.
+    pub description: Option<String>,
+}
+
+/// A part of an order that a `limited` cell can allow to be changed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Field {
+    /// Machine id, e.g. `foc_date`.
+    pub id: String,
+    /// Name as people say it.
+    pub label: String,
+    /// What the field holds.
+    pub description: Option<String>,
+}
+
+/// One answer of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Cell {
+    /// The decision.
+    pub decision: Effect,
+    /// With `limited`: the field ids that may be changed.
+    pub fields: Vec<String>,
+    /// A caveat.
+    pub note: Option<String>,
+    /// Ways out when denied.
+    pub remedy: Vec<String>,
+    /// Acknowledged warnings: name and reason.
+    #[serde(skip)]
+    pub allow_warnings: Vec<(String, String)>,
+}
+
+/// A row of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Status {
+    /// Machine id, e.g. `transfer_approved`.
+    pub id: String,
+    /// Name as admins see it, e.g. `Transfer approved`.
+    pub label: String,
+    /// What the status means.
+    pub description: String,
+    /// One cell per action, in the order of [`Rules::actions`].
+    pub cells: Vec<Cell>,
+}
+
+/// A loaded, fully validated rule file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Rules {
+    /// The rule-file format version.
+    pub schema_version: u64,
+    /// The policy's machine name.
+    pub name: String,
+    /// The policy's semantic version.
+    pub version: String,
+    /// The documentation page's title.
+    pub title: String,
+    /// The documentation page's introduction.
+    pub description: Option<String>,
+    /// The columns, in order.
+    pub actions: Vec<Action>,
+    /// The editable fields, in order.
+    pub fields: Vec<Field>,
+    /// The rows, in order.
+    pub statuses: Vec<Status>,
+}
+
+/// Index of a status in [`Rules::statuses`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct StatusId(pub usize);
+
+/// Index of an action in [`Rules::actions`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ActionId(pub usize);
+
+/// Index of a field in [`Rules::fields`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FieldId(pub usize);
+
+/// A name that matches nothing in the rules.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} `{name}`{}", .suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
+pub struct UnknownName {
+    /// `status`, `action` or `field`.
+    pub kind: &'static str,
+    /// What was asked for.
+    pub name: String,
+    /// The closest known name, if any is close.
+    pub suggestion: Option<String>,
+    /// Every known name, for listing.
+    pub known: Vec<String>,
+}
+
+impl Rules {
+    /// The rules compiled into the binary (`rules/port-orders.yaml` at build time).
+    ///
+    /// ```
+    /// let rules = portrules::Rules::embedded();
+    /// assert_eq!(rules.name, "port-orders");
+    /// assert_eq!(rules.statuses.len(), 7);
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// Only if the crate was built from an invalid `rules/port-orders.yaml` (which its
+    /// own tests reject); [`Rules::try_embedded`] reports that case as an error instead.
+    pub fn embedded() -> Rules {
+        match Rules::try_embedded() {
+            Ok(rules) => rules,
+            Err(e) => panic!(
+                "the rules built into portrules are invalid:\n{}",
+                e.render()
+            ),
+        }
+    }
+
+    /// The rules compiled into the binary, or why the file they were built from is invalid.
+    pub fn try_embedded() -> Result<Rules, LoadError> {
+        if crate::embedded::SOURCE_HASH == EMBEDDED_YAML_HASH {
+            Ok(crate::embedded::rules())
+        } else {
+            load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &load::Limits::default()).map(|l| l.rules)
+        }
+    }
+
+    /// Loads and validates a rule file.
+    ///
+    /// ```no_run
+    /// let rules = portrules::Rules::from_path("rules/port-orders.yaml")?;
+    /// # Ok::<(), portrules::LoadError>(())
+    /// ```
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Rules, LoadError> {
+        load::from_path(path.as_ref(), &load::Limits::default()).map(|l| l.rules)
+    }
+
+    /// Loads and validates rules from YAML text.
+    ///
+    /// ```
+    /// let yaml = r#"
+    /// schema_version: 1
+    /// name: tiny
+    /// version: 1.0.0
+    /// title: Tiny
+    /// actions: { view: { label: View, question: "Can you view it?" } }
+    /// statuses:
+    ///   open: { label: Open, description: Open for business., permissions: { view: allow } }
+    /// "#;
+    /// let rules = portrules::Rules::from_yaml_str(yaml)?;
+    /// assert_eq!(rules.statuses[0].label, "Open");
+    /// # Ok::<(), portrules::LoadError>(())
+    /// ```
+    pub fn from_yaml_str(yaml: &str) -> Result<Rules, LoadError> {
+        load::from_str(yaml, "<string>", &load::Limits::default()).map(|l| l.rules)
+    }
+
+    /// The status with this id or label (case, spaces, `_` and `-` ignored).
+    pub fn status(&self, name: &str) -> Result<StatusId, UnknownName> {
+        find(
+            "status",
+            name,
+            self.statuses.iter().map(|s| (&s.id[..], &s.label[..])),
+        )
+        .map(StatusId)
+    }
+
+    /// The action with this id or label.
+    pub fn action(&self, name: &str) -> Result<ActionId, UnknownName> {
+        find(
+            "action",
+            name,
+            self.actions.iter().map(|a| (&a.id[..], &a.label[..])),
+        )
+        .map(ActionId)
+    }
+
+    /// The field with this id or label.
+    pub fn field(&self, name: &str) -> Result<FieldId, UnknownName> {
+        find(
+            "field",
+            name,
+            self.fields.iter().map(|f| (&f.id[..], &f.label[..])),
+        )
+        .map(FieldId)
+    }
+
+    /// The cell for a status and an action.
+    pub fn cell(&self, status: StatusId, action: ActionId) -> &Cell {
+        &self.statuses[status.0].cells[action.0]
+    }
+}
+
+fn find<'a>(
+    kind: &'static str,
+    name: &str,
+    entries: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> Result<usize, UnknownName> {
+    let wanted = normalize(name);
+    if let Some(i) = entries
+        .clone()
+        .position(|(id, label)| normalize(id) == wanted || normalize(label) == wanted)
+    {
+        return Ok(i);
+    }
+    let labels: Vec<&str> = entries.clone().map(|(_, label)| label).collect();
+    // Someone typing an id-like name is shown an id; someone typing words, a label.
+    let candidates = entries.flat_map(|(id, label)| [label, id]);
+    Err(UnknownName {
+        kind,
+        name: name.to_string(),
+        suggestion: crate::names::suggest(name, candidates).map(str::to_string),
+        known: labels.iter().map(|s| s.to_string()).collect(),
+    })
+}

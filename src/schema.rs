@@ -1,0 +1,385 @@
+//! The rule file's JSON Schema: embedded text, the compiled validator, and the
+//! translation of schema errors into located, actionable findings.
+
+use std::sync::OnceLock;
+
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use jsonschema::paths::LocationSegment;
+use jsonschema::{ValidationError, Validator};
+use serde_json::Value;
+
+use crate::codes::Code;
+use crate::diag::Finding;
+use crate::names::did_you_mean;
+use crate::yaml::{Kind, Node, Pos};
+
+/// The schema as shipped in `schemas/rules.schema.json`.
+pub const SCHEMA_JSON: &str = include_str!("../schemas/rules.schema.json");
+
+/// The schema, parsed.
+pub fn schema() -> &'static Value {
+    static SCHEMA: OnceLock<Value> = OnceLock::new();
+    // The schema is a compile-time constant covered by tests; if it were ever broken
+    // every load would report it as an invalid document rather than panic.
+    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_JSON).unwrap_or(Value::Bool(false)))
+}
+
+fn validator() -> Result<&'static Validator, String> {
+    static VALIDATOR: OnceLock<Result<Validator, String>> = OnceLock::new();
+    VALIDATOR
+        .get_or_init(|| jsonschema::validator_for(schema()).map_err(|e| e.to_string()))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// Validates a parsed rule file against the schema and explains every violation at
+/// the YAML node it concerns.
+pub fn check(root: &Node) -> Vec<Finding> {
+    let validator = match validator() {
+        Ok(v) => v,
+        Err(e) => {
+            return vec![Finding::new(
+                Code::Constraint,
+                root.pos,
+                format!("the built-in schema does not compile: {e}"),
+            )];
+        }
+    };
+    let instance = root.to_json();
+    let mut found: Vec<(Vec<String>, Finding)> = Vec::new();
+    for e in validator.iter_errors(&instance) {
+        let path = segments(&e);
+        found.extend(explain(&e, root).into_iter().map(|f| (path.clone(), f)));
+    }
+    merge_typos(&mut found);
+    found.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The path segments of an instance location, as plain strings.
+fn segments(e: &ValidationError<'_>) -> Vec<String> {
+    e.instance_path()
+        .segments()
+        .map(|s| match s {
+            LocationSegment::Property(p) => p.into_owned(),
+            LocationSegment::Index(i) => i.to_string(),
+        })
+        .collect()
+}
+
+/// The schema object that holds the failing keyword.
+fn schema_object(e: &ValidationError<'_>) -> Option<&'static Value> {
+    let uri = e.absolute_keyword_location()?;
+    let fragment = uri.fragment()?.as_str();
+    let (parent, _keyword) = fragment.rsplit_once('/')?;
+    schema().pointer(&unescape_pointer(parent))
+}
+
+fn unescape_pointer(p: &str) -> String {
+    p.replace("%24", "$")
+}
+
+/// A readable name for where a node sits: `statuses.error.permissions`.
+fn dotted(path: &[String]) -> String {
+    if path.is_empty() {
+        "the top level".to_string()
+    } else {
+        format!("`{}`", path.join("."))
+    }
+}
+
+fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
+    let path = segments(e);
+    let Some((node, key_pos)) = root.at_pointer(&path) else {
+        return vec![Finding::new(Code::Constraint, root.pos, e.to_string())];
+    };
+    // Problems with a whole mapping point at the key that introduces it.
+    let at_key = key_pos.unwrap_or(node.pos);
+    let here = dotted(&path);
+    let sub = schema_object(e);
+    match e.kind() {
+        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
+            .iter()
+            .map(|key| {
+                let entry = node.entry(key);
+                let pos = entry.map_or(at_key, |en| with_len(en.key_pos, key));
+                let known: Vec<&str> = sub
+                    .and_then(|s| s.get("properties"))
+                    .and_then(Value::as_object)
+                    .map(|m| m.keys().map(String::as_str).collect())
+                    .unwrap_or_default();
+                let help = did_you_mean(key, known.iter().copied()).or_else(|| {
+                    (!known.is_empty()).then(|| {
+                        format!(
+                            "allowed here: {}",
+                            known
+                                .iter()
+                                .map(|k| format!("`{k}`"))
+                                .collect::<Vec<_>>()
+                                .join(", ")
+                        )
+                    })
+                });
+                Finding::new(
+                    Code::UnknownKey,
+                    pos,
+                    format!("unknown key `{key}` in {here}"),
+                )
+                .maybe_help(help)
+            })
+            .collect(),
+        ValidationErrorKind::Required { property } => {
+            let name = property.as_str().unwrap_or_default();
+            let help = if name == "fields" {
+                Some(
+                    "a `limited` cell must list the fields that may be changed, e.g. `fields: [foc_date]`"
+                        .to_string(),
+                )
+            } else {
+                property_help(sub, name)
+            };
+            vec![
+                Finding::new(
+                    Code::MissingKey,
+                    at_key,
+                    format!("missing key `{name}` in {here}"),
+                )
+                .maybe_help(help),
+            ]
+        }
+        // `view: true` in a cell: a yes/no answer, not a mapping.
+        ValidationErrorKind::Type { .. }
+            if matches!(node.kind, Kind::Bool(_))
+                && sub.is_some_and(|s| s.pointer("/properties/decision").is_some()) =>
+        {
+            vec![
+                Finding::new(
+                    Code::BadValue,
+                    value_pos(node),
+                    format!("{} is not a decision ({here})", describe(node)),
+                )
+                .help("write the table's Yes as `allow` and its No as `deny`"),
+            ]
+        }
+        ValidationErrorKind::Type { kind } => {
+            let expected = match kind {
+                TypeKind::Single(t) => article(&t.to_string()),
+                TypeKind::Multiple(ts) => ts
+                    .iter()
+                    .map(|t| article(&t.to_string()))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+            };
+            vec![
+                Finding::new(
+                    Code::WrongType,
+                    value_pos(node),
+                    format!("{here} must be {expected}, not {}", describe(node)),
+                )
+                .maybe_help(own_description(sub)),
+            ]
+        }
+        ValidationErrorKind::Enum { options } => {
+            let allowed: Vec<&str> = options
+                .as_array()
+                .map(|a| a.iter().filter_map(Value::as_str).collect())
+                .unwrap_or_default();
+            let found = node.as_str().map_or_else(|| describe(node), str::to_string);
+            let list = allowed
+                .iter()
+                .map(|a| format!("`{a}`"))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let mut help = format!("allowed values: {list}");
+            if let Some(dym) = did_you_mean(&found, allowed.iter().copied()) {
+                help = format!("{dym} (allowed values: {list})");
+            }
+            if matches!(
+                found.to_lowercase().as_str(),
+                "yes" | "no" | "y" | "n" | "on" | "off"
+            ) {
+                help = "write the table's Yes as `allow` and its No as `deny`".into();
+            }
+            if found == "limited" {
+                help = "`limited` needs the mapping form with its fields: `{ decision: limited, fields: [...] }`".into();
+            }
+            vec![
+                Finding::new(
+                    Code::BadValue,
+                    value_pos(node),
+                    format!("`{found}` is not allowed as {here}"),
+                )
+                .help(help),
+            ]
+        }
+        ValidationErrorKind::Pattern { .. } => vec![
+            Finding::new(
+                Code::BadFormat,
+                value_pos(node),
+                format!(
+                    "`{}` is not a valid value for {here}",
+                    node.as_str().unwrap_or_default()
+                ),
+            )
+            .maybe_help(own_description(sub)),
+        ],
+        ValidationErrorKind::PropertyNames { error } => {
+            let bad = error.instance().as_str().unwrap_or_default().to_string();
+            let pos = node
+                .entry(&bad)
+                .map_or(at_key, |en| with_len(en.key_pos, &bad));
+            vec![
+                Finding::new(
+                    Code::BadFormat,
+                    pos,
+                    format!("`{bad}` is not a valid key in {here}"),
+                )
+                .help(
+                    "ids are lowercase letters, digits and underscores (dashes for warning names), starting with a letter; put the display name in `label`",
+                ),
+            ]
+        }
+        ValidationErrorKind::Not { .. } => {
+            let pos = node
+                .entry("fields")
+                .map_or(at_key, |en| with_len(en.key_pos, "fields"));
+            vec![
+                Finding::new(
+                    Code::FieldsWithoutLimited,
+                    pos,
+                    format!("`fields` is only meaningful on a `limited` cell ({here})"),
+                )
+                .help("set `decision: limited`, or remove `fields`"),
+            ]
+        }
+        ValidationErrorKind::Minimum { limit } => vec![Finding::new(
+            Code::Constraint,
+            value_pos(node),
+            format!("{here} must be at least {limit}"),
+        )],
+        ValidationErrorKind::MinItems { .. } => vec![Finding::new(
+            Code::Constraint,
+            value_pos(node),
+            format!("{here} must not be an empty list"),
+        )],
+        ValidationErrorKind::MinLength { .. } => vec![Finding::new(
+            Code::Constraint,
+            value_pos(node),
+            format!("{here} must not be empty text"),
+        )],
+        ValidationErrorKind::MinProperties { .. } => vec![Finding::new(
+            Code::Constraint,
+            at_key,
+            format!("{here} must have at least one entry"),
+        )],
+        ValidationErrorKind::UniqueItems => vec![Finding::new(
+            Code::Constraint,
+            value_pos(node),
+            format!("{here} lists the same item more than once"),
+        )],
+        _ => vec![Finding::new(
+            Code::Constraint,
+            value_pos(node),
+            format!("{here}: {e}"),
+        )],
+    }
+}
+
+/// A key's position with the key's length, for underlining.
+fn with_len(mut pos: Pos, text: &str) -> Pos {
+    pos.len = text.chars().count();
+    pos
+}
+
+/// Where to point for a value: scalars are underlined whole.
+fn value_pos(node: &Node) -> Pos {
+    let mut pos = node.pos;
+    if pos.len == 0 {
+        pos.len = 1;
+    }
+    pos
+}
+
+fn article(t: &str) -> String {
+    match t {
+        "object" => "a mapping".into(),
+        "array" => "a list".into(),
+        "string" => "text".into(),
+        "integer" => "a whole number".into(),
+        "number" => "a number".into(),
+        "boolean" => "`true` or `false`".into(),
+        "null" => "empty".into(),
+        other => other.into(),
+    }
+}
+
+/// What a node is, in the words of the messages.
+fn describe(node: &Node) -> String {
+    match &node.kind {
+        Kind::Null => "empty".into(),
+        Kind::Bool(b) => format!("`{b}`"),
+        Kind::Int(i) => format!("the number {i}"),
+        Kind::Float(f) => format!("the number {f:?}"),
+        Kind::Str(s) => format!("the text `{s}`"),
+        Kind::Seq(_) => "a list".into(),
+        Kind::Map(_) => "a mapping".into(),
+    }
+}
+
+fn own_description(sub: Option<&Value>) -> Option<String> {
+    sub.and_then(|s| s.get("description"))
+        .and_then(Value::as_str)
+        .map(str::to_string)
+}
+
+fn property_help(sub: Option<&Value>, name: &str) -> Option<String> {
+    sub.and_then(|s| s.pointer(&format!("/properties/{name}/description")))
+        .and_then(Value::as_str)
+        .map(|d| format!("add `{name}:` ({d})"))
+}
+
+/// One misspelt key yields "unknown key" and "missing key" for the same mapping; keep
+/// the first, whose help already says what was meant.
+fn merge_typos(found: &mut Vec<(Vec<String>, Finding)>) {
+    let typos: Vec<(Vec<String>, String)> = found
+        .iter()
+        .filter(|(_, f)| f.code == Code::UnknownKey)
+        .filter_map(|(path, f)| {
+            let help = f.help.as_deref()?;
+            let meant = help.strip_prefix("did you mean `")?.strip_suffix("`?")?;
+            Some((path.clone(), format!("missing key `{meant}` ")))
+        })
+        .collect();
+    found.retain(|(path, f)| {
+        f.code != Code::MissingKey
+            || !typos
+                .iter()
+                .any(|(p, missing)| p == path && f.message.starts_with(missing.as_str()))
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_schema_compiles_and_describes_every_property() {
+        assert!(validator().is_ok());
+        fn walk(v: &Value, path: &str) {
+            if let Some(props) = v.get("properties").and_then(Value::as_object) {
+                for (k, p) in props {
+                    assert!(
+                        p.get("description").is_some(),
+                        "{path}/properties/{k} has no description"
+                    );
+                    walk(p, &format!("{path}/properties/{k}"));
+                }
+            }
+            if let Some(defs) = v.get("$defs").and_then(Value::as_object) {
+                for (k, d) in defs {
+                    walk(d, &format!("{path}/$defs/{k}"));
+                }
+            }
+        }
+        walk(schema(), "");
+    }
+}

@@ -1,0 +1,120 @@
+//! The embedded rules are compiled Rust values (no parsing at run time), generated
+//! from `rules/port-orders.yaml`. This test keeps the two identical.
+//!
+//! After editing the YAML, regenerate with:
+//! `PORTRULES_BLESS=1 cargo test --test cli embedded`
+
+use std::fmt::Write;
+
+use portrules::Rules;
+
+use crate::common::root;
+
+fn s(v: &str) -> String {
+    format!("{v:?}.into()")
+}
+
+fn opt(v: &Option<String>) -> String {
+    match v {
+        Some(v) => format!("Some({})", s(v)),
+        None => "None".into(),
+    }
+}
+
+fn strings(v: &[String]) -> String {
+    let items: Vec<String> = v.iter().map(|x| s(x)).collect();
+    format!("vec![{}]", items.join(", "))
+}
+
+/// Rust source that builds `rules`.
+fn generate(rules: &Rules, yaml: &str) -> String {
+    let mut o = String::new();
+    o.push_str(
+        "//! The embedded rules as Rust values, so that answering from them costs no parsing.\n",
+    );
+    o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
+    o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
+    o.push_str("use crate::rules::{Action, Cell, Effect, Field, Rules, Status};\n\n");
+    o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
+    let _ = writeln!(
+        o,
+        "pub(crate) const SOURCE_HASH: u64 = {:#018x};\n",
+        portrules::rules::fnv1a(yaml.as_bytes())
+    );
+    o.push_str("/// The rules of `rules/port-orders.yaml`, already validated.\n");
+    o.push_str("pub(crate) fn rules() -> Rules {\n    Rules {\n");
+    let _ = writeln!(o, "        schema_version: {},", rules.schema_version);
+    let _ = writeln!(o, "        name: {},", s(&rules.name));
+    let _ = writeln!(o, "        version: {},", s(&rules.version));
+    let _ = writeln!(o, "        title: {},", s(&rules.title));
+    let _ = writeln!(o, "        description: {},", opt(&rules.description));
+    o.push_str("        actions: vec![\n");
+    for a in &rules.actions {
+        let _ = writeln!(
+            o,
+            "            Action {{ id: {}, label: {}, question: {}, description: {} }},",
+            s(&a.id),
+            s(&a.label),
+            s(&a.question),
+            opt(&a.description)
+        );
+    }
+    o.push_str("        ],\n        fields: vec![\n");
+    for f in &rules.fields {
+        let _ = writeln!(
+            o,
+            "            Field {{ id: {}, label: {}, description: {} }},",
+            s(&f.id),
+            s(&f.label),
+            opt(&f.description)
+        );
+    }
+    o.push_str("        ],\n        statuses: vec![\n");
+    for st in &rules.statuses {
+        let _ = writeln!(
+            o,
+            "            Status {{\n                id: {},\n                label: {},\n                description: {},\n                cells: vec![",
+            s(&st.id),
+            s(&st.label),
+            s(&st.description)
+        );
+        for c in &st.cells {
+            let warnings: Vec<String> = c
+                .allow_warnings
+                .iter()
+                .map(|(w, r)| format!("({}, {})", s(w), s(r)))
+                .collect();
+            let _ = writeln!(
+                o,
+                "                    Cell {{ decision: Effect::{:?}, fields: {}, note: {}, remedy: {}, allow_warnings: vec![{}] }},",
+                c.decision,
+                strings(&c.fields),
+                opt(&c.note),
+                strings(&c.remedy),
+                warnings.join(", ")
+            );
+        }
+        o.push_str("                ],\n            },\n");
+    }
+    o.push_str("        ],\n    }\n}\n");
+    o
+}
+
+#[test]
+fn embedded_rules_match_the_yaml() {
+    let yaml = std::fs::read_to_string(root("rules/port-orders.yaml")).unwrap();
+    let from_yaml = Rules::from_yaml_str(&yaml).unwrap();
+    let expected = generate(&from_yaml, &yaml);
+    let path = root("src/embedded.rs");
+    let actual = std::fs::read_to_string(&path).unwrap_or_default();
+    if actual != expected {
+        if std::env::var_os("PORTRULES_BLESS").is_some() {
+            std::fs::write(&path, &expected).unwrap();
+            return;
+        }
+        panic!(
+            "src/embedded.rs is out of date with rules/port-orders.yaml; regenerate it with\n    PORTRULES_BLESS=1 cargo test --test cli embedded\nthen rebuild"
+        );
+    }
+    assert_eq!(Rules::embedded(), from_yaml);
+}

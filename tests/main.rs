@@ -1,0 +1,13 @@
+//! Integration tests: one test binary (fast to build) with a module per concern.
+
+// Tests state their expectations with unwrap: a failure there is the test failing.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod cells;
+mod common;
+mod embedded;
+mod hostile;
+mod invalid;
+mod query;
+mod readme;
+mod validate;

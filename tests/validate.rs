@@ -1,0 +1,138 @@
+//! `portrules validate`: exit codes, formats, warnings and several files at once.
+
+use crate::common::{portrules, root, run};
+
+#[test]
+fn shipped_rules_are_valid_even_with_warnings_denied() {
+    let (code, out, err) =
+        run(portrules().args(["validate", "--deny-warnings", "rules/port-orders.yaml"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "rules/port-orders.yaml: ok: port-orders 1.0.0: 7 statuses × 4 actions\n"
+    );
+    assert_eq!(err, "");
+}
+
+#[test]
+fn without_files_it_checks_the_rules_option_or_the_embedded_rules() {
+    let (code, out, _) = run(portrules().arg("validate"));
+    assert_eq!(code, 0);
+    assert!(out.starts_with("rules/port-orders.yaml: ok"), "{out}");
+
+    let (code, _, err) = run(portrules().args([
+        "--rules",
+        "tests/fixtures/invalid/missing-cell.yaml",
+        "validate",
+    ]));
+    assert_eq!(code, 1);
+    assert!(err.contains("PR021"), "{err}");
+}
+
+#[test]
+fn warnings_pass_unless_denied() {
+    let file = "tests/fixtures/load/edit-without-view.yaml";
+    let (code, out, err) = run(portrules().args(["validate", file]));
+    assert_eq!(code, 0);
+    assert!(out.contains(": ok: warned 1.0.0"), "{out}");
+    insta::assert_snapshot!(err, @r"
+    tests/fixtures/load/edit-without-view.yaml:14:7: warning[PW001]: status `hidden` allows `edit` but denies `view` (edit-without-view)
+       |
+    14 |       edit: allow
+       |       ^^^^
+      = help: if this is intended, acknowledge it on the cell: `allow_warnings: { edit-without-view: <reason> }`
+
+    warning: 1 warning in tests/fixtures/load/edit-without-view.yaml
+    ");
+
+    let (code, out, _) = run(portrules().args(["validate", "--deny-warnings", file]));
+    assert_eq!(code, 1);
+    assert!(out.contains("invalid (warnings denied)"), "{out}");
+
+    // A rule file with warnings still answers queries.
+    let (code, _, _) = run(portrules().args([
+        "--rules", file, "query", "--status", "hidden", "--action", "edit",
+    ]));
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn json_format_is_an_array_even_when_empty() {
+    let (code, out, _) = run(portrules().args(["validate", "--format", "json"]));
+    assert_eq!(code, 0);
+    assert_eq!(out.trim(), "[]");
+}
+
+#[test]
+fn github_format_annotates_lines() {
+    let (code, out, _) = run(portrules().args([
+        "validate",
+        "--format",
+        "github",
+        "tests/fixtures/invalid/misspelt-key.yaml",
+        "tests/fixtures/load/edit-without-view.yaml",
+    ]));
+    assert_eq!(code, 1);
+    insta::assert_snapshot!(out, @r"
+    ::error file=tests/fixtures/invalid/misspelt-key.yaml,line=12,col=5,endLine=12,endColumn=10,title=PR010 unknown key::unknown key `lable` in `statuses.open`%0Ahelp: did you mean `label`?
+    ::warning file=tests/fixtures/load/edit-without-view.yaml,line=14,col=7,endLine=14,endColumn=11,title=PW001 action allowed while view is denied::status `hidden` allows `edit` but denies `view` (edit-without-view)%0Ahelp: if this is intended, acknowledge it on the cell: `allow_warnings: { edit-without-view: <reason> }`
+    ");
+}
+
+#[test]
+fn several_files_are_all_reported() {
+    let (code, out, err) = run(portrules().args([
+        "validate",
+        "rules/port-orders.yaml",
+        "tests/fixtures/invalid/undeclared-action.yaml",
+        "tests/fixtures/invalid/missing-cell.yaml",
+    ]));
+    assert_eq!(code, 1);
+    assert!(out.starts_with("rules/port-orders.yaml: ok"), "{out}");
+    assert!(
+        err.contains("undeclared-action.yaml:17:7: error[PR022]"),
+        "{err}"
+    );
+    assert!(
+        err.contains("missing-cell.yaml:14:5: error[PR021]"),
+        "{err}"
+    );
+}
+
+#[test]
+fn unreadable_files_exit_2() {
+    let (code, _, err) = run(portrules().args(["validate", "no/such/file.yaml"]));
+    assert_eq!(code, 2);
+    assert!(
+        err.starts_with(
+            "no/such/file.yaml: error[PR001]: cannot read the file: no such file or directory"
+        ),
+        "{err}"
+    );
+    let (code, _, err) = run(portrules().args(["validate", "tests"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("it is a directory"), "{err}");
+    let (code, _, err) = run(portrules().args([
+        "--rules",
+        "no/such/file.yaml",
+        "query",
+        "--status",
+        "error",
+        "--action",
+        "view",
+    ]));
+    assert_eq!(code, 2);
+    assert!(err.contains("PR001"), "{err}");
+}
+
+#[test]
+fn every_code_is_documented_in_the_catalogue() {
+    let catalogue = std::fs::read_to_string(root("src/codes.rs")).unwrap();
+    for snap in std::fs::read_dir(root("tests/snapshots")).unwrap() {
+        let text = std::fs::read_to_string(snap.unwrap().path()).unwrap();
+        for (i, _) in text.match_indices("\"code\": \"") {
+            let code = &text[i + 9..i + 14];
+            assert!(catalogue.contains(code), "{code} is not in src/codes.rs");
+        }
+    }
+}
