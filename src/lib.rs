@@ -17,10 +17,12 @@ pub mod cli;
 pub mod codes;
 mod compile;
 pub mod diag;
+pub mod docs;
 #[rustfmt::skip]
 mod embedded;
 pub mod engine;
 pub mod exit;
+pub mod files;
 mod lint;
 pub mod load;
 pub mod names;

@@ -5,6 +5,7 @@
 
 mod cells;
 mod common;
+mod docs;
 mod embedded;
 mod hostile;
 mod invalid;

@@ -1,6 +1,7 @@
 //! The command line: argument parsing, the shared `--rules` handling, and dispatch to
 //! one module per subcommand. Every command returns an [`Exit`]; nothing here exits.
 
+mod docs;
 mod query;
 mod schema;
 mod table;
@@ -42,6 +43,8 @@ enum Command {
     Table(table::Args),
     /// Print the JSON Schema that rule files follow
     Schema,
+    /// Generate a documentation page, write it, or check the committed one
+    Docs(docs::Args),
 }
 
 /// Output formats for answers.
@@ -123,6 +126,7 @@ where
         Command::Validate(args) => validate::run(&global, &args, io),
         Command::Table(args) => table::run(&global, &args, io),
         Command::Schema => schema::run(io),
+        Command::Docs(args) => docs::run(&global, &args, io),
     };
     match result {
         Ok(exit) => exit,

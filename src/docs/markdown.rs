@@ -1,0 +1,93 @@
+//! Markdown escaping: text from the rules must never break a table or inject HTML.
+
+/// Escapes text for use inside one Markdown line, such as a table cell or a heading:
+/// line breaks become spaces, `|` cannot end a cell, emphasis and code markers are
+/// literal, and `<`, `>`, `&` are entities, so no HTML gets through.
+pub fn escape_inline(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    let mut last_space = false;
+    for c in text.trim().chars() {
+        if c.is_whitespace() {
+            if !last_space {
+                out.push(' ');
+            }
+            last_space = true;
+            continue;
+        }
+        last_space = false;
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' | '\\' | '*' | '_' | '`' | '[' | ']' | '~' | '#' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    escape_line_start(out)
+}
+
+/// Escapes trusted Markdown (the schema's own descriptions, with their `code` spans)
+/// for a table cell: only what would break the row or open HTML is changed.
+pub fn escape_cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        match c {
+            '\n' | '\r' | '\t' => out.push(' '),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A line starting with `-`, `+`, `=`, or `1.` would become a list or a heading
+/// underline; a backslash keeps it text.
+fn escape_line_start(mut line: String) -> String {
+    let needs = match line.chars().next() {
+        Some('-' | '+' | '=') => Some(0),
+        Some(c) if c.is_ascii_digit() => {
+            let digits = line.chars().take_while(char::is_ascii_digit).count();
+            matches!(line[digits..].chars().next(), Some('.' | ')')).then_some(digits)
+        }
+        _ => None,
+    };
+    if let Some(at) = needs {
+        line.insert(at, '\\');
+    }
+    line
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn case(input: &str, expected: &str) {
+        assert_eq!(escape_inline(input), expected, "escape_inline({input:?})");
+    }
+
+    #[test]
+    fn inline_escaping_neutralizes_markdown_and_html() {
+        case("plain text", "plain text");
+        case("a | b", "a \\| b");
+        case("*bold* _it_ `code`", "\\*bold\\* \\_it\\_ \\`code\\`");
+        case(
+            "<script>alert(1)</script>",
+            "&lt;script&gt;alert(1)&lt;/script&gt;",
+        );
+        case("line\nbreak\r\nhere", "line break here");
+        case("[link](http://x)", "\\[link\\](http://x)");
+        case("Tom & Jerry", "Tom &amp; Jerry");
+        case("- not a list", "\\- not a list");
+        case("1. not a list", "1\\. not a list");
+        case("2026) neither", "2026\\) neither");
+        case("back\\slash", "back\\\\slash");
+        case("bell\u{7}", "bell");
+    }
+}

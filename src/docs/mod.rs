@@ -1,0 +1,206 @@
+//! Generated documentation: the pages, their templates, Markdown escaping, and the
+//! template engine set up to fail loudly (an unknown variable is an error, not a blank).
+
+mod errors;
+mod markdown;
+mod rule_format;
+mod statuses;
+
+use minijinja::{Environment, UndefinedBehavior, Value};
+
+pub use markdown::escape_inline;
+
+use crate::rules::Rules;
+
+/// A generated page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Page {
+    /// The status table for admins and support staff (`docs/port-order-statuses.md`).
+    Statuses,
+    /// The rule-file reference for policy owners, from the schema (`docs/rule-format.md`).
+    RuleFormat,
+    /// The catalogue of diagnostic codes (`docs/errors.md`).
+    Errors,
+}
+
+impl Page {
+    /// Where the page is committed.
+    pub fn default_path(self) -> &'static str {
+        match self {
+            Page::Statuses => "docs/port-order-statuses.md",
+            Page::RuleFormat => "docs/rule-format.md",
+            Page::Errors => "docs/errors.md",
+        }
+    }
+
+    /// The built-in template, as shipped in `docs/templates/`.
+    pub fn template(self) -> (&'static str, &'static str) {
+        match self {
+            Page::Statuses => (
+                "docs/templates/port-order-statuses.md.j2",
+                include_str!("../../docs/templates/port-order-statuses.md.j2"),
+            ),
+            Page::RuleFormat => (
+                "docs/templates/rule-format.md.j2",
+                include_str!("../../docs/templates/rule-format.md.j2"),
+            ),
+            Page::Errors => (
+                "docs/templates/errors.md.j2",
+                include_str!("../../docs/templates/errors.md.j2"),
+            ),
+        }
+    }
+
+    /// The command that regenerates the page at `target` (default: its usual place).
+    pub fn regenerate_command(self, rules_arg: Option<&str>, target: Option<&str>) -> String {
+        let rules = rules_arg.map_or(String::new(), |r| format!(" --rules {r}"));
+        let page = match self {
+            Page::Statuses => String::new(),
+            Page::RuleFormat => " --page rule-format".into(),
+            Page::Errors => " --page errors".into(),
+        };
+        let target = target.unwrap_or(self.default_path());
+        format!("portrules{rules} docs{page} --output {target}")
+    }
+}
+
+/// A template that failed, located in its file.
+#[derive(Debug, thiserror::Error)]
+#[error("{file}{}: error: {message}", .line.map(|l| format!(":{l}")).unwrap_or_default())]
+pub struct TemplateError {
+    /// The template's file name.
+    pub file: String,
+    /// 1-based line, when known.
+    pub line: Option<usize>,
+    /// What went wrong.
+    pub message: String,
+}
+
+impl TemplateError {
+    fn from_minijinja(file: &str, e: &minijinja::Error) -> TemplateError {
+        let mut message = e.kind().to_string();
+        if let Some(detail) = e.detail() {
+            message = format!("{message}: {detail}");
+        }
+        if e.kind() == minijinja::ErrorKind::UndefinedError {
+            message.push_str(
+                " (a name the template uses is not in the page's context; check its spelling)",
+            );
+        }
+        TemplateError {
+            file: file.to_string(),
+            line: e.line(),
+            message: statuses::lowercase_first(&message),
+        }
+    }
+}
+
+/// The rules a page is generated from, and how the reader should name them.
+pub struct Source<'a> {
+    /// The rules.
+    pub rules: &'a Rules,
+    /// Their file, as named in the page (`rules/port-orders.yaml`).
+    pub path: &'a str,
+    /// The `--rules` argument to repeat in the regenerate command, if any.
+    pub rules_arg: Option<&'a str>,
+    /// Where the page is written or checked, if not its usual place.
+    pub target: Option<&'a str>,
+}
+
+/// Renders `page` with its built-in template, or with `template` (name, text).
+pub fn render(
+    page: Page,
+    source: &Source<'_>,
+    template: Option<(&str, &str)>,
+) -> Result<String, TemplateError> {
+    let (name, text) = template.unwrap_or_else(|| page.template());
+    let context = match page {
+        Page::Statuses => statuses::context(source, page),
+        Page::RuleFormat => rule_format::context(page, source.target),
+        Page::Errors => errors::context(page, source.target),
+    };
+    let env = environment();
+    let rendered = env
+        .render_str(text, context)
+        .map_err(|e| TemplateError::from_minijinja(name, &e))?;
+    Ok(normalize(&rendered))
+}
+
+/// A template environment: strict about undefined names, blocks trimmed like Ansible's,
+/// and the Markdown escaping filters.
+fn environment() -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    // Default delimiters cannot fail to build; keep the default syntax if they ever did.
+    if let Ok(syntax) = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+    {
+        env.set_syntax(syntax);
+    }
+    env.add_filter("md", |s: String| escape_inline(&s));
+    env.add_filter("md_cell", |s: String| markdown::escape_cell(&s));
+    env
+}
+
+/// `\n` line endings, no trailing spaces, no runs of blank lines, one final newline:
+/// byte-identical output on every machine.
+fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut blank = 0;
+    for line in text.replace("\r\n", "\n").lines() {
+        let line = line.trim_end();
+        if line.is_empty() {
+            blank += 1;
+            if blank > 1 || out.is_empty() {
+                continue;
+            }
+        } else {
+            blank = 0;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if out.is_empty() {
+        out.push('\n');
+    }
+    out
+}
+
+/// Shared header facts every page context carries.
+fn header(
+    page: Page,
+    source_path: &str,
+    version: Option<&str>,
+    rules_arg: Option<&str>,
+    target: Option<&str>,
+) -> Value {
+    let regenerate = page.regenerate_command(rules_arg, target);
+    let version = version
+        .map(|v| format!(" (version {v})"))
+        .unwrap_or_default();
+    let generated_note = format!(
+        "Generated by portrules from {source_path}{version}. Do not edit: change the source, then run `{regenerate}`."
+    );
+    minijinja::context! {
+        source => source_path,
+        regenerate => regenerate,
+        generated_note => generated_note,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_makes_output_canonical() {
+        assert_eq!(normalize("a  \r\n\n\n\nb\n\n\n"), "a\n\nb\n");
+        assert_eq!(normalize("\n\na"), "a\n");
+        assert_eq!(normalize(""), "\n");
+    }
+}

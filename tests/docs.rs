@@ -1,0 +1,277 @@
+//! `portrules docs`: the committed pages are current, stale pages are caught with a
+//! diff, hostile text cannot break the table, templates fail loudly, writes are atomic.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{portrules, root, run};
+
+const PAGES: [(&str, &str); 3] = [
+    ("statuses", "docs/port-order-statuses.md"),
+    ("rule-format", "docs/rule-format.md"),
+    ("errors", "docs/errors.md"),
+];
+
+#[test]
+fn committed_pages_are_up_to_date() {
+    for (page, path) in PAGES {
+        let (code, out, err) = run(portrules().args(["docs", "--page", page, "--check", path]));
+        assert_eq!(
+            code, 0,
+            "{path} is stale; regenerate it with `cargo run -- docs --page {page} --output {path}`\n{out}{err}"
+        );
+        assert_eq!(out, format!("{path}: up to date\n"));
+    }
+}
+
+#[test]
+fn status_page_snapshot() {
+    let (code, out, _) = run(portrules().arg("docs"));
+    assert_eq!(code, 0);
+    insta::assert_snapshot!(out);
+}
+
+#[test]
+fn output_is_canonical() {
+    for (page, _) in PAGES {
+        let (_, out, _) = run(portrules().args(["docs", "--page", page]));
+        assert!(
+            out.ends_with('\n') && !out.ends_with("\n\n"),
+            "{page}: one final newline"
+        );
+        assert!(!out.contains('\r'), "{page}: \\n line endings");
+        assert!(
+            !out.lines().any(|l| l.ends_with(' ')),
+            "{page}: no trailing spaces"
+        );
+    }
+}
+
+#[test]
+fn the_page_shows_every_fact_of_the_source_table() {
+    let page = std::fs::read_to_string(root("docs/port-order-statuses.md")).unwrap();
+    let rows: Vec<&str> = page.lines().filter(|l| l.starts_with("| **")).collect();
+    let expected = [
+        ("Processing", ["Yes", "No", "Yes", "No"]),
+        ("Contacting carrier", ["Yes", "No", "Yes", "No"]),
+        (
+            "Transfer approved",
+            [
+                "Yes",
+                "Only the Firm Order Commitment (FOC) date[^1]",
+                "Yes",
+                "No",
+            ],
+        ),
+        ("Transfer pending", ["Yes", "No", "No", "No"]),
+        ("Error", ["No", "Yes", "Yes", "No[^2]"]),
+        ("Completed", ["Yes", "No", "No", "No"]),
+        ("Cancelled", ["No", "Yes", "No", "No"]),
+    ];
+    assert_eq!(rows.len(), expected.len());
+    for (row, (status, cells)) in rows.iter().zip(expected) {
+        let got = cells_of(row);
+        assert_eq!(got[0], format!("**{status}**"));
+        assert_eq!(&got[1..5], &cells, "{status}");
+    }
+    assert!(page.contains("[^2]: **Error, Delete.**"));
+    assert!(page.contains("1) Create the port order again. 2) Contact support."));
+    for question in [
+        "Can you view the order?",
+        "Can you edit the order?",
+        "Can you cancel the order?",
+        "Can you delete the order?",
+    ] {
+        assert!(page.contains(question), "{question}");
+    }
+}
+
+/// The cells of a Markdown table row, splitting on `|` that is not escaped.
+fn cells_of(row: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut escaped = false;
+    for c in row.trim().trim_start_matches('|').chars() {
+        if escaped {
+            cell.push(c);
+            escaped = false;
+        } else if c == '\\' {
+            cell.push(c);
+            escaped = true;
+        } else if c == '|' {
+            cells.push(cell.trim().to_string());
+            cell.clear();
+        } else {
+            cell.push(c);
+        }
+    }
+    cells
+}
+
+#[test]
+fn hostile_text_cannot_break_the_table_or_inject_html() {
+    let (code, out, err) =
+        run(portrules().args(["--rules", "tests/fixtures/docs/hostile.yaml", "docs"]));
+    assert_eq!(code, 0, "{err}");
+    let table: Vec<&str> = out.lines().filter(|l| l.starts_with('|')).collect();
+    assert_eq!(
+        table.len(),
+        4,
+        "header, rule and two rows, each on one line:\n{out}"
+    );
+    for row in &table {
+        assert_eq!(cells_of(row).len(), 4, "every row has 4 cells: {row}");
+    }
+    for bad in ["<script", "<img", "<b>", "<!-- comment"] {
+        assert!(!out.contains(bad), "raw HTML `{bad}` leaked:\n{out}");
+    }
+    // The one HTML comment is the generated-by line.
+    assert_eq!(out.matches("<!--").count(), 1);
+    assert!(out.contains("&lt;script&gt;"));
+    assert!(out.contains("\\- looks like a list"));
+}
+
+#[test]
+fn stale_page_exits_1_with_a_diff_naming_the_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    let good = std::fs::read_to_string(root("docs/port-order-statuses.md")).unwrap();
+    std::fs::write(
+        &page,
+        good.replace("| **Completed** | Yes |", "| **Completed** | No |"),
+    )
+    .unwrap();
+    let (code, out, err) = run(portrules().arg("docs").arg("--check").arg(&page));
+    assert_eq!(code, 1);
+    assert!(out.contains("-| **Completed** | No |"), "{out}");
+    assert!(out.contains("+| **Completed** | Yes |"), "{out}");
+    assert!(out.contains("@@"), "hunk header with line numbers: {out}");
+    assert!(err.contains("is out of date"), "{err}");
+    assert!(
+        err.contains(&format!("portrules docs --output {}", page.display())),
+        "{err}"
+    );
+}
+
+#[test]
+fn edited_rules_make_the_committed_page_stale() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules.yaml");
+    let yaml = std::fs::read_to_string(root("rules/port-orders.yaml")).unwrap();
+    // Flip Completed × View from allow to deny.
+    let flipped = yaml.replacen(
+        "  completed:\n    label: Completed\n    description: Every number on the order has moved over and the port is finished.\n    permissions:\n      view: allow",
+        "  completed:\n    label: Completed\n    description: Every number on the order has moved over and the port is finished.\n    permissions:\n      view: deny",
+        1,
+    );
+    assert_ne!(flipped, yaml, "the fixture edit must apply");
+    std::fs::write(&rules, flipped).unwrap();
+    let (code, out, err) = run(portrules().arg("--rules").arg(&rules).args([
+        "docs",
+        "--check",
+        "docs/port-order-statuses.md",
+    ]));
+    assert_eq!(code, 1, "{err}");
+    assert!(out.contains("-| **Completed** | Yes |"), "{out}");
+    assert!(out.contains("+| **Completed** | No |"), "{out}");
+}
+
+#[test]
+fn missing_check_file_is_an_error_not_a_pass() {
+    let (code, out, err) = run(portrules().args(["docs", "--check", "docs/nope.md"]));
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    assert!(err.contains("cannot read docs/nope.md"), "{err}");
+}
+
+#[test]
+fn custom_templates_render_and_undefined_names_fail_located() {
+    let (code, out, err) =
+        run(portrules().args(["docs", "--template", "tests/fixtures/docs/custom.md.j2"]));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out, @r"
+    # Port order statuses (port-orders 1.0.0)
+
+    - Processing: view=allow, edit=deny, cancel=allow, delete=deny
+    - Contacting carrier: view=allow, edit=deny, cancel=allow, delete=deny
+    - Transfer approved: view=allow, edit=limited, cancel=allow, delete=deny
+    - Transfer pending: view=allow, edit=deny, cancel=deny, delete=deny
+    - Error: view=deny, edit=allow, cancel=allow, delete=deny
+    - Completed: view=allow, edit=deny, cancel=deny, delete=deny
+    - Cancelled: view=deny, edit=allow, cancel=deny, delete=deny
+    ");
+
+    let (code, out, err) =
+        run(portrules().args(["docs", "--template", "tests/fixtures/docs/undefined.md.j2"]));
+    assert_eq!(code, 2);
+    assert_eq!(out, "");
+    insta::assert_snapshot!(err, @"tests/fixtures/docs/undefined.md.j2:3: error: undefined value: `rules.owner` is undefined (a name the template uses is not in the page's context; check its spelling)");
+
+    let (code, _, err) = run(portrules().args(["docs", "--template", "no/such.j2"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot read template no/such.j2"), "{err}");
+}
+
+/// Runs `cmd` as an unprivileged user when we are root, so folder permissions apply.
+fn unprivileged(cmd: &mut Command) -> Command {
+    let is_root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout == b"0\n");
+    if !is_root {
+        return std::mem::replace(cmd, Command::new("true"));
+    }
+    let mut wrapped = Command::new("setpriv");
+    wrapped.args(["--reuid=65534", "--regid=65534", "--clear-groups"]);
+    wrapped.arg(cmd.get_program()).args(cmd.get_args());
+    wrapped.current_dir(env!("CARGO_MANIFEST_DIR"));
+    wrapped.env_remove("PORTRULES_RULES");
+    wrapped
+}
+
+#[test]
+fn output_into_a_read_only_folder_fails_and_keeps_the_old_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("ro");
+    std::fs::create_dir(&folder).unwrap();
+    let page = folder.join("page.md");
+    std::fs::write(&page, "old page\n").unwrap();
+    set_mode(dir.path(), 0o755);
+    set_mode(&folder, 0o555);
+
+    let mut cmd = portrules();
+    cmd.arg("docs").arg("--output").arg(&page);
+    let (code, out, err) = run(&mut unprivileged(&mut cmd));
+    set_mode(&folder, 0o755);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(
+        err.starts_with(&format!(
+            "error: cannot write {}: permission denied",
+            page.display()
+        )),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&page).unwrap(), "old page\n");
+    assert_eq!(
+        std::fs::read_dir(&folder).unwrap().count(),
+        1,
+        "no temporary file left"
+    );
+}
+
+#[test]
+fn output_writes_the_page_atomically() {
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("page.md");
+    std::fs::write(&page, "old\n").unwrap();
+    let (code, _, err) = run(portrules().arg("docs").arg("--output").arg(&page));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(portrules().arg("docs").arg("--check").arg(&page));
+    assert_eq!(code, 0);
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+fn set_mode(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
+}
