@@ -126,6 +126,12 @@ codes! {
     /// `allow_warnings` names a warning that this cell does not raise.
     UnusedAllowWarning = "PR027", Error, "acknowledged warning does not apply",
         "The cell acknowledges a warning in `allow_warnings` that portrules does not raise for it. The rules changed since it was written, or the warning name is misspelt: remove it or correct it.";
+    /// An example's expected answer differs from the table's.
+    ExampleFails = "PR030", Error, "example gives another answer",
+        "An example under `examples` expects an answer the table does not give. Either the table changed by mistake (fix the cell) or the policy changed on purpose (update the example, and bump `version` as `portrules diff --require-bump` says).";
+    /// An example names a status, action or field that does not exist.
+    ExampleUnknownName = "PR031", Error, "example names something unknown",
+        "An example names a status, action or field that the rules do not declare, so it cannot be checked. Fix the name; ids and labels both work, ignoring case, spaces, `_` and `-`.";
     /// An action is allowed while viewing the order is not.
     ActionWithoutView = "PW001", Warning, "action allowed while view is denied",
         "The status allows an action (for example edit) while it denies viewing the order. An admin who cannot see an order can rarely act on it sensibly, so this is often a slip. If it is intended, acknowledge it on the cell with `allow_warnings: {<action>-without-view: <reason>}`.";

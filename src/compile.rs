@@ -4,10 +4,14 @@
 //! The schema has usually run first, but this stage does not rely on it: wherever a
 //! node has the wrong shape it is skipped (the schema reports it) and no rules result.
 
+use std::collections::{HashMap, HashSet};
+
 use crate::codes::Code;
 use crate::diag::Finding;
 use crate::names::{did_you_mean, normalize};
-use crate::rules::{Action, Cell, Effect, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status};
+use crate::rules::{
+    Action, Cell, Effect, Example, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status,
+};
 use crate::yaml::{Entry, Kind, Node, Pos};
 
 /// Refuses a file written for a format this build does not read.
@@ -71,6 +75,7 @@ pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
             actions: actions.into_iter().map(|(a, _)| a).collect(),
             fields: fields.into_iter().map(|(f, _)| f).collect(),
             statuses,
+            examples: examples(root),
         }),
         _ => None,
     };
@@ -85,6 +90,8 @@ struct Compiler {
     /// Every key under `actions`, complete or not: a cell for an action whose
     /// declaration is broken is not also "undeclared".
     declared_actions: Vec<String>,
+    /// The same, for constant-time lookups.
+    declared_set: HashSet<String>,
 }
 
 impl Compiler {
@@ -122,6 +129,7 @@ impl Compiler {
     fn actions<'a>(&mut self, root: &'a Node) -> Vec<(Action, &'a Entry)> {
         let entries = self.mapping(root.get("actions"));
         self.declared_actions = entries.iter().map(|e| e.key.clone()).collect();
+        self.declared_set = self.declared_actions.iter().cloned().collect();
         let mut actions: Vec<(Action, &Entry)> = Vec::new();
         for entry in entries {
             let (Some(label), Some(question)) = (
@@ -218,7 +226,7 @@ impl Compiler {
         };
         let mut complete = true;
         for entry in given {
-            if !self.declared_actions.contains(&entry.key) {
+            if !self.declared_set.contains(&entry.key) {
                 complete = false;
                 let declared = || self.declared_actions.iter().map(String::as_str);
                 let help = did_you_mean(&entry.key, declared()).unwrap_or_else(|| {
@@ -241,9 +249,10 @@ impl Compiler {
                 );
             }
         }
+        let by_key: HashMap<&str, &Entry> = given.iter().map(|e| (e.key.as_str(), e)).collect();
         let mut cells = Vec::with_capacity(actions.len());
         for (action, _) in actions {
-            match given.iter().find(|e| e.key == action.id) {
+            match by_key.get(action.id.as_str()) {
                 Some(entry) => match self.cell(&entry.value, fields) {
                     Some(cell) => cells.push(cell),
                     None => complete = false,
@@ -335,17 +344,21 @@ impl Compiler {
     }
 
     /// Labels must be unique, and no id may read as another entry's label: either would
-    /// make a query by name ambiguous.
+    /// make a query by name ambiguous. Linear: rule files may have thousands of statuses.
     fn unique_names(&mut self, kind: &str, duplicate: Code, names: &[(&str, &str, &Entry)]) {
-        for (i, (id, label, entry)) in names.iter().enumerate() {
+        let labels: Vec<String> = names.iter().map(|(_, l, _)| normalize(l)).collect();
+        let mut first_with_label: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+        let mut label_count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+        for label in &labels {
+            *label_count.entry(label.as_str()).or_default() += 1;
+        }
+        for (i, ((id, label, entry), norm_label)) in names.iter().zip(&labels).enumerate() {
             let label_pos = entry
                 .value
                 .entry("label")
                 .map_or(entry.key_pos, |e| len_of(e.value.pos, label));
-            if let Some((other_id, _, other)) = names[..i]
-                .iter()
-                .find(|(_, l, _)| normalize(l) == normalize(label))
-            {
+            if let Some(&first) = first_with_label.get(norm_label.as_str()) {
+                let (other_id, _, other) = names[first];
                 self.findings.push(
                     Finding::new(
                         duplicate,
@@ -361,29 +374,59 @@ impl Compiler {
                 );
                 continue;
             }
-            let duplicated = |label: &str| {
-                names
-                    .iter()
-                    .filter(|(_, l, _)| normalize(l) == normalize(label))
-                    .count()
-                    > 1
-            };
-            if let Some((other_id, other_label, _)) = names.iter().find(|(other_id, l, _)| {
-                other_id != id && normalize(l) == normalize(id) && !duplicated(l)
-            }) {
-                self.findings.push(
-                    Finding::new(
-                        Code::AmbiguousName,
-                        len_of(entry.key_pos, id),
-                        format!(
-                            "{kind} id `{id}` reads the same as the label `{other_label}` of {kind} `{other_id}`"
-                        ),
-                    )
-                    .help("a query by that name could mean either; rename the id or the label"),
-                );
+            first_with_label.insert(norm_label, i);
+        }
+        for (id, _, entry) in names {
+            let norm_id = normalize(id);
+            // A clash with a label that is itself duplicated was reported above.
+            if label_count.get(norm_id.as_str()) != Some(&1) {
+                continue;
             }
+            let Some(&other) = first_with_label.get(norm_id.as_str()) else {
+                continue;
+            };
+            let (other_id, other_label, _) = names[other];
+            if other_id == *id {
+                continue;
+            }
+            self.findings.push(
+                Finding::new(
+                    Code::AmbiguousName,
+                    len_of(entry.key_pos, id),
+                    format!(
+                        "{kind} id `{id}` reads the same as the label `{other_label}` of {kind} `{other_id}`"
+                    ),
+                )
+                .help("a query by that name could mean either; rename the id or the label"),
+            );
         }
     }
+}
+
+/// The examples, as written (names are resolved when they are checked).
+fn examples(root: &Node) -> Vec<Example> {
+    let effect = |n: &Node| match n.as_str() {
+        Some("allow") => Some(Effect::Allow),
+        Some("deny") => Some(Effect::Deny),
+        Some("limited") => Some(Effect::Limited),
+        _ => None,
+    };
+    let text = |n: &Node, key: &str| n.get(key).and_then(Node::as_str).map(str::to_string);
+    root.get("examples")
+        .map(Node::items)
+        .unwrap_or_default()
+        .iter()
+        .filter_map(|n| {
+            Some(Example {
+                status: text(n, "status")?,
+                action: text(n, "action")?,
+                field: text(n, "field"),
+                expect: n.get("expect").and_then(effect)?,
+                why: text(n, "why"),
+                pos: n.pos,
+            })
+        })
+        .collect()
 }
 
 /// `pos` underlining `text`.

@@ -2,10 +2,11 @@
 //! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;
 //! do not edit: the test fails when this file and the YAML disagree.
 
-use crate::rules::{Action, Cell, Effect, Field, Rules, Status};
+use crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};
+use crate::yaml::Pos;
 
 /// FNV-1a of the YAML this file was generated from.
-pub(crate) const SOURCE_HASH: u64 = 0xe62569d28bfe21b2;
+pub(crate) const SOURCE_HASH: u64 = 0x57b10d2dede4f93f;
 
 /// The rules of `rules/port-orders.yaml`, already validated.
 pub(crate) fn rules() -> Rules {
@@ -102,6 +103,14 @@ pub(crate) fn rules() -> Rules {
                     Cell { decision: Effect::Deny, fields: vec![], note: None, remedy: vec![], allow_warnings: vec![] },
                 ],
             },
+        ],
+        examples: vec![
+            Example { status: "Transfer approved".into(), action: "edit".into(), field: None, expect: Effect::Limited, why: Some("Once the carrier has agreed, only the FOC date can still be changed.".into()), pos: Pos { line: 113, column: 5, len: 0 } },
+            Example { status: "Transfer approved".into(), action: "edit".into(), field: Some("foc_date".into()), expect: Effect::Allow, why: Some("The FOC date is the one field that stays editable.".into()), pos: Pos { line: 117, column: 5, len: 0 } },
+            Example { status: "Transfer pending".into(), action: "cancel".into(), field: None, expect: Effect::Deny, why: Some("Less than 24 hours before the transfer the order is locked.".into()), pos: Pos { line: 122, column: 5, len: 0 } },
+            Example { status: "Transfer pending".into(), action: "edit".into(), field: None, expect: Effect::Deny, why: Some("The lock covers edits as well as cancellation.".into()), pos: Pos { line: 126, column: 5, len: 0 } },
+            Example { status: "Error".into(), action: "delete".into(), field: None, expect: Effect::Deny, why: Some("The published table says Yes, but an order in error cannot be deleted for now; create it again or contact support.".into()), pos: Pos { line: 130, column: 5, len: 0 } },
+            Example { status: "Error".into(), action: "view".into(), field: None, expect: Effect::Deny, why: Some("As published, an order in error cannot be viewed, although it can be edited or cancelled.".into()), pos: Pos { line: 134, column: 5, len: 0 } },
         ],
     }
 }

@@ -13,18 +13,22 @@
 //! # Ok::<(), portrules::UnknownName>(())
 //! ```
 
+pub mod batch;
 pub mod cli;
 pub mod codes;
 mod compile;
 pub mod diag;
+pub mod diff;
 pub mod docs;
 #[rustfmt::skip]
 mod embedded;
 pub mod engine;
+pub mod examples;
 pub mod exit;
 pub mod files;
 mod lint;
 pub mod load;
+pub mod migrate;
 pub mod names;
 pub mod rules;
 pub mod schema;

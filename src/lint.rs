@@ -1,6 +1,8 @@
 //! Warnings: rules that are valid but look unintended, and the acknowledgements
 //! (`allow_warnings`) that silence them.
 
+use std::collections::HashMap;
+
 use crate::codes::Code;
 use crate::compile::len_of;
 use crate::diag::Finding;
@@ -16,14 +18,23 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
     let mut warnings = Vec::new();
     let mut unused = Vec::new();
     let view = rules.actions.iter().position(|a| a.id == VIEW);
+    let nodes: HashMap<&str, &Node> = root
+        .get("statuses")
+        .map(Node::entries)
+        .unwrap_or_default()
+        .iter()
+        .map(|e| (e.key.as_str(), &e.value))
+        .collect();
     for status in &rules.statuses {
         let view_denied = view.is_some_and(|v| status.cells[v].decision == Effect::Deny);
+        let permissions = nodes
+            .get(status.id.as_str())
+            .and_then(|s| s.get("permissions"));
         for (action, cell) in rules.actions.iter().zip(&status.cells) {
-            let cell_node = root
-                .get("statuses")
-                .and_then(|s| s.get(&status.id))
-                .and_then(|s| s.get("permissions"))
-                .and_then(|p| p.entry(&action.id));
+            if cell.allow_warnings.is_empty() && !(view_denied && cell.decision.permits()) {
+                continue;
+            }
+            let cell_node = permissions.and_then(|p| p.entry(&action.id));
             let pos = cell_node
                 .map(|e| len_of(e.key_pos, &e.key))
                 .unwrap_or_default();

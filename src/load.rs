@@ -194,7 +194,7 @@ pub fn from_str(text: &str, file: &str, limits: &Limits) -> Result<Loaded, LoadE
             .help("rule files are UTF-8 YAML text; check the path"),
         ));
     }
-    let root = yaml::parse(text).map_err(|e| {
+    let mut root = yaml::parse(text).map_err(|e| {
         let code = match e.kind {
             SyntaxErrorKind::Syntax => Code::Syntax,
             SyntaxErrorKind::DuplicateKey => Code::DuplicateKey,
@@ -236,6 +236,7 @@ pub fn from_str(text: &str, file: &str, limits: &Limits) -> Result<Loaded, LoadE
         ));
     }
 
+    crate::migrate::upgrade(&mut root);
     // A file for a newer format may use keys this schema does not know; reporting
     // those would bury the one message that matters.
     let mut findings = compile::check_schema_version(&root);

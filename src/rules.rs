@@ -124,6 +124,24 @@ pub struct Status {
     pub cells: Vec<Cell>,
 }
 
+/// A question with the answer the rules must give, kept in the rule file as a guard.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Example {
+    /// Status, by id or label.
+    pub status: String,
+    /// Action, by id or label.
+    pub action: String,
+    /// Field asked about, if any.
+    pub field: Option<String>,
+    /// The expected decision.
+    pub expect: Effect,
+    /// Why, for readers.
+    pub why: Option<String>,
+    /// Where the example stands in its file.
+    #[serde(skip)]
+    pub pos: crate::yaml::Pos,
+}
+
 /// A loaded, fully validated rule file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Rules {
@@ -143,6 +161,8 @@ pub struct Rules {
     pub fields: Vec<Field>,
     /// The rows, in order.
     pub statuses: Vec<Status>,
+    /// Guard examples; `portrules validate` and `portrules test` check them.
+    pub examples: Vec<Example>,
 }
 
 /// Index of a status in [`Rules::statuses`].

@@ -192,9 +192,13 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     budget.max_events = 8_000_000;
     budget.max_aliases = 1_000;
     budget.max_anchors = 1_000;
+    // An anchor shared by a few cells is fine; a tree of them that multiplies ("billion
+    // laughs") is stopped after this many copied events, in a few megabytes.
+    budget.max_recorded_anchor_events = 100_000;
     let mut options = Options::default();
     options.budget = Some(budget);
     options.duplicate_keys = DuplicateKeyPolicy::Error;
+    options.alias_limits.max_total_replayed_events = 100_000;
     options.with_snippet = false;
     options.strict_booleans = true;
     options.reject_unsupported_tags = true;

@@ -34,7 +34,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     );
     o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
-    o.push_str("use crate::rules::{Action, Cell, Effect, Field, Rules, Status};\n\n");
+    o.push_str("use crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
     let _ = writeln!(
         o,
@@ -95,6 +95,21 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             );
         }
         o.push_str("                ],\n            },\n");
+    }
+    o.push_str("        ],\n        examples: vec![\n");
+    for e in &rules.examples {
+        let _ = writeln!(
+            o,
+            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, pos: Pos {{ line: {}, column: {}, len: {} }} }},",
+            s(&e.status),
+            s(&e.action),
+            opt(&e.field),
+            e.expect,
+            opt(&e.why),
+            e.pos.line,
+            e.pos.column,
+            e.pos.len
+        );
     }
     o.push_str("        ],\n    }\n}\n");
     o

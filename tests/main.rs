@@ -3,12 +3,16 @@
 // Tests state their expectations with unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod batch;
 mod cells;
 mod common;
+mod diff;
 mod docs;
 mod embedded;
+mod examples;
 mod hostile;
 mod invalid;
+mod properties;
 mod query;
 mod readme;
 mod validate;

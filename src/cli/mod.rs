@@ -1,10 +1,13 @@
 //! The command line: argument parsing, the shared `--rules` handling, and dispatch to
 //! one module per subcommand. Every command returns an [`Exit`]; nothing here exits.
 
+mod batch;
+mod diff;
 mod docs;
 mod query;
 mod schema;
 mod table;
+mod test;
 mod validate;
 
 use std::ffi::OsString;
@@ -45,6 +48,12 @@ enum Command {
     Schema,
     /// Generate a documentation page, write it, or check the committed one
     Docs(docs::Args),
+    /// Answer JSON Lines requests from stdin, one answer line per request line
+    Batch,
+    /// Compare two versions of the rules; with --require-bump, check the version bump
+    Diff(diff::Args),
+    /// Run the rule file's examples; exit 0 if all pass, 1 if any fails
+    Test,
 }
 
 /// Output formats for answers.
@@ -127,6 +136,9 @@ where
         Command::Table(args) => table::run(&global, &args, io),
         Command::Schema => schema::run(io),
         Command::Docs(args) => docs::run(&global, &args, io),
+        Command::Batch => batch::run(&global, io),
+        Command::Diff(args) => diff::run(&global, &args, io),
+        Command::Test => test::run(&global, io),
     };
     match result {
         Ok(exit) => exit,

@@ -52,18 +52,28 @@ fn check(global: &Global, file: Option<&PathBuf>) -> Checked {
     };
     match result {
         Ok(loaded) => {
+            let name = file.map_or_else(|| EMBEDDED_PATH.to_string(), |p| p.display().to_string());
             let r = &loaded.rules;
+            // Examples are guards on the table: a wrong one makes the file invalid.
+            let mut diagnostics: Vec<Diagnostic> = crate::examples::run(r)
+                .iter()
+                .filter_map(|o| o.finding())
+                .map(|f| f.locate(&name, &loaded.text))
+                .collect();
+            let failed = !diagnostics.is_empty();
+            diagnostics.extend(loaded.warnings);
             let summary = format!(
-                "{} {}: {} statuses × {} actions",
+                "{} {}: {} statuses × {} actions, {} examples",
                 r.name,
                 r.version,
                 r.statuses.len(),
-                r.actions.len()
+                r.actions.len(),
+                r.examples.len()
             );
             Checked {
                 text: loaded.text,
-                summary: Some(summary),
-                diagnostics: loaded.warnings,
+                summary: (!failed).then_some(summary),
+                diagnostics,
             }
         }
         Err(e) => Checked {

@@ -11,13 +11,14 @@ use crate::schema::schema;
 
 /// The sections of the reference, in reading order: the file, then what it contains.
 /// `None` is the top level; the others are `$defs` entries.
-const SECTIONS: [Option<&str>; 6] = [
+const SECTIONS: [Option<&str>; 7] = [
     None,
     Some("action"),
     Some("field"),
     Some("status"),
     Some("cell"),
     Some("cell_detail"),
+    Some("example"),
 ];
 
 #[derive(Serialize)]

@@ -156,7 +156,46 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
             }
         })
         .collect();
+    let examples: Vec<Value> = rules
+        .examples
+        .iter()
+        .map(|ex| {
+            let status = rules
+                .status(&ex.status)
+                .ok()
+                .map(|s| rules.statuses[s.0].label.as_str());
+            let action = rules
+                .action(&ex.action)
+                .ok()
+                .map(|a| rules.actions[a.0].label.as_str());
+            let field = ex.field.as_deref().map(|f| {
+                rules
+                    .field(f)
+                    .map_or(f, |id| rules.fields[id.0].label.as_str())
+            });
+            let answer = match ex.expect {
+                Effect::Allow => "allowed",
+                Effect::Deny => "not allowed",
+                Effect::Limited => "allowed for some fields only",
+            };
+            let action_label = action.unwrap_or(&ex.action);
+            let asked = match field {
+                Some(f) => format!("{action_label} of the {f}"),
+                None => action_label.to_string(),
+            };
+            let sentence = format!("{}: {asked} is {answer}.", status.unwrap_or(&ex.status));
+            context! {
+                status => status.unwrap_or(&ex.status),
+                action => action_label,
+                field => field,
+                expect => ex.expect.as_str(),
+                why => &ex.why,
+                sentence => sentence,
+            }
+        })
+        .collect();
     context! {
+        examples => examples,
         rules => context! {
             name => &rules.name,
             version => &rules.version,

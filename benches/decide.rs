@@ -1,0 +1,42 @@
+//! In-process cost of answering: `decide()` alone, name resolution plus `decide()`, and
+//! one batch line (parse, look up, write the pre-rendered answer).
+
+use std::hint::black_box;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use portrules::batch::Answers;
+use portrules::{Query, Rules};
+
+fn bench(c: &mut Criterion) {
+    let rules = Rules::embedded();
+    let query = Query::parse(&rules, "transfer_approved", "edit", Some("foc_date"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("decide", |b| {
+        b.iter(|| black_box(&rules).decide(black_box(&query)).decision)
+    });
+    c.bench_function("parse names + decide", |b| {
+        b.iter(|| {
+            let q = Query::parse(
+                &rules,
+                black_box("Transfer approved"),
+                black_box("edit"),
+                None,
+            );
+            q.map(|q| rules.decide(&q).decision)
+        })
+    });
+    let answers = Answers::new(&rules);
+    let line = br#"{"status":"transfer_approved","action":"edit","field":"foc_date","id":12345}"#;
+    let mut out = Vec::with_capacity(1024);
+    c.bench_function("batch line", |b| {
+        b.iter(|| {
+            out.clear();
+            answers.answer(1, black_box(line), &mut out);
+            out.len()
+        })
+    });
+    c.bench_function("embedded rules", |b| b.iter(Rules::embedded));
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

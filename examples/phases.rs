@@ -1,0 +1,47 @@
+//! Where loading time goes: times each stage of loading one rule file.
+//! `cargo run --release --example phases -- FILE`
+
+use std::time::Instant;
+
+use portrules::load::{self, Limits};
+use portrules::{schema, yaml};
+
+fn main() {
+    let Some(path) = std::env::args().nth(1) else {
+        eprintln!("usage: phases FILE");
+        std::process::exit(2);
+    };
+    let text = match std::fs::read_to_string(&path) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let t = Instant::now();
+    let Ok(node) = yaml::parse(&text) else {
+        eprintln!("{path}: not valid YAML");
+        std::process::exit(1);
+    };
+    let parse = t.elapsed();
+    let t = Instant::now();
+    let json = node.to_json();
+    let to_json = t.elapsed();
+    drop(json);
+    let t = Instant::now();
+    let findings = schema::check(&node);
+    let schema_time = t.elapsed();
+    let t = Instant::now();
+    drop(node);
+    let drop_time = t.elapsed();
+    let limits = Limits { max_size: u64::MAX };
+    let t = Instant::now();
+    let loaded = load::from_str(&text, &path, &limits);
+    let total = t.elapsed();
+    println!(
+        "{path}: {} bytes; yaml {parse:?}, to_json {to_json:?}, schema (incl. to_json) {schema_time:?}, drop tree {drop_time:?}; whole load {total:?} ({}; {} schema findings)",
+        text.len(),
+        if loaded.is_ok() { "valid" } else { "invalid" },
+        findings.len()
+    );
+}

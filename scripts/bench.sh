@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# Reproduces the numbers in docs/performance.md on this machine. Every measurement runs
+# beside its baseline in the same invocation, so read the ratios, not the absolute times.
+#
+#   scripts/bench.sh            # everything (a few minutes)
+#   scripts/bench.sh query      # one part: decide | query | batch | scale | hostile
+set -euo pipefail
+cd "$(dirname "$0")/.."
+part=${1:-all}
+work=${BENCH_DIR:-/tmp/portrules-bench}
+mkdir -p "$work"
+
+need() { command -v "$1" >/dev/null || { echo "installing $2"; apt-get install -y -qq "$2" >/dev/null; }; }
+need hyperfine hyperfine
+[ -x /usr/bin/time ] || apt-get install -y -qq time >/dev/null
+
+cargo build --release --locked --bin portrules --example trivial --example naive_batch --example phases
+bin=target/release/portrules
+trivial=target/release/examples/trivial
+naive=target/release/examples/naive_batch
+
+medians() { # print median and ratio to the first command of a hyperfine JSON export
+  python3 - "$1" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))["results"]
+base = r[0]["median"]
+for x in r:
+    print(f"  {x['command'][:70]:70}  median {x['median']*1000:9.3f} ms  ratio {x['median']/base:5.2f}")
+PY
+}
+
+rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
+
+if [[ $part == all || $part == decide ]]; then
+  echo "== decide() in process (criterion)"
+  cargo bench --locked --bench decide -- --warm-up-time 1 --measurement-time 5
+fi
+
+if [[ $part == all || $part == query ]]; then
+  echo "== portrules query, one process per question, against a trivial binary"
+  hyperfine -N --warmup 100 --runs 2000 --export-json "$work/query.json" \
+    "$trivial" \
+    "$bin query --status transfer_approved --action edit" \
+    "$bin query --status transfer_approved --action edit --format json" \
+    "$bin --version" >/dev/null
+  medians "$work/query.json"
+  echo "  peak RSS: trivial $(rss $trivial) KB, query $(rss $bin query --status transfer_approved --action edit) KB"
+fi
+
+if [[ $part == all || $part == batch ]]; then
+  echo "== portrules batch, 1,000,000 lines, against a naive serde_json loop"
+  python3 - "$work/batch-1m.jsonl" <<'PY'
+import json, random, sys
+random.seed(7)
+st = ["processing", "contacting_carrier", "transfer_approved", "transfer_pending", "error", "completed", "cancelled"]
+ac = ["view", "edit", "cancel", "delete"]
+with open(sys.argv[1], "w") as f:
+    for i in range(1_000_000):
+        f.write(json.dumps({"status": random.choice(st), "action": random.choice(ac), "id": i}, separators=(",", ":")) + "\n")
+PY
+  hyperfine --warmup 1 --runs 9 --export-json "$work/batch.json" \
+    "$naive < $work/batch-1m.jsonl > /dev/null" \
+    "$bin batch < $work/batch-1m.jsonl > /dev/null" >/dev/null
+  medians "$work/batch.json"
+  python3 -c "import json; r=json.load(open('$work/batch.json'))['results']; [print(f\"  {x['command'].split(' <')[0]:40} {1/x['median']/1e6:5.2f} M lines/s\") for x in r]"
+  echo "  peak RSS on 1 M lines: $(rss sh -c "$bin batch < $work/batch-1m.jsonl") KB"
+  if [[ ${BATCH_GB:-0} == 1 ]]; then
+    echo "  1 GB stream (about 19 M lines): peak RSS $(rss sh -c "for i in \$(seq 19); do cat $work/batch-1m.jsonl; done | $bin batch") KB"
+  fi
+fi
+
+if [[ $part == all || $part == scale ]]; then
+  echo "== validate and docs on synthetic rules (statuses x actions): seconds, peak KB"
+  for s in 10 100 1000 10000; do
+    for a in 4 16 64; do
+      f="$work/rules-${s}x${a}.yaml"
+      scripts/gen-rules.py "$s" "$a" > "$f"
+      v=$(/usr/bin/time -f "%e %M" "$bin" --max-size 100000000 validate "$f" 2>&1 >/dev/null | tail -1)
+      d=$(/usr/bin/time -f "%e %M" "$bin" --max-size 100000000 --rules "$f" docs 2>&1 >/dev/null | tail -1)
+      printf "  %6s x %-3s %10s bytes  validate %-16s docs %s\n" "$s" "$a" "$(stat -c %s "$f")" "$v" "$d"
+    done
+  done
+  target/release/examples/phases "$work/rules-10000x64.yaml"
+fi
+
+if [[ $part == all || $part == hostile ]]; then
+  echo "== hostile inputs: seconds, peak KB"
+  python3 - "$work" <<'PY'
+import sys
+w = sys.argv[1]
+open(f"{w}/laughs.yaml", "w").write("a0: &a0 [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
+    f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 10) + "]\n" for i in range(1, 20)))
+open(f"{w}/deep.yaml", "w").write("[" * 100_000)
+open(f"{w}/line.yaml", "w").write('name: "' + "x" * (20 * 1024 * 1024) + '"\n')
+open(f"{w}/garbage.yaml", "wb").write(bytes((i * 2654435761 >> 7) & 255 for i in range(1 << 20)))
+PY
+  for f in laughs deep line garbage; do
+    printf "  %-8s %s\n" "$f" "$(/usr/bin/time -f "%e s %M KB" "$bin" validate "$work/$f.yaml" 2>&1 >/dev/null | tail -1)"
+  done
+  printf "  %-8s %s\n" "line*" "$(/usr/bin/time -f "%e s %M KB" "$bin" --max-size 67108864 validate "$work/line.yaml" 2>&1 >/dev/null | tail -1)  (*with the size limit raised to 64 MiB)"
+fi

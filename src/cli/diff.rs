@@ -1,0 +1,239 @@
+//! `portrules diff`: what changed between two versions of the rules, what it means for
+//! services, and whether the version was bumped enough.
+
+use std::io;
+use std::process::Command;
+
+use clap::ValueEnum;
+use serde::Serialize;
+
+use super::{Global, Io};
+use crate::diff::{self, BumpCheck, Change, Impact};
+use crate::docs::escape_inline;
+use crate::exit::Exit;
+use crate::load::{self, LoadError};
+use crate::rules::Rules;
+
+/// Arguments of `portrules diff`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The old rules: a file, or REV:PATH read from git (e.g. origin/main:rules/port-orders.yaml)
+    old: String,
+    /// The new rules: a file, or REV:PATH
+    new: String,
+    /// Output format; markdown is ready for a pull request or a changelog
+    #[arg(long, value_enum, default_value_t)]
+    format: DiffFormat,
+    /// Exit 1 unless NEW's version is bumped as much as the changes need under semver
+    #[arg(long)]
+    require_bump: bool,
+}
+
+/// Output formats for diffs.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// One line per change.
+    #[default]
+    Text,
+    /// One JSON document.
+    Json,
+    /// A Markdown table.
+    Markdown,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    old: Side<'a>,
+    new: Side<'a>,
+    changes: &'a [Change],
+    bump: &'a BumpCheck,
+}
+
+#[derive(Serialize)]
+struct Side<'a> {
+    source: &'a str,
+    name: &'a str,
+    version: &'a str,
+}
+
+/// Reads rules from a file or, for `REV:PATH` that is not a file, from git.
+fn read(global: &Global, spec: &str) -> Result<Rules, String> {
+    let path = std::path::Path::new(spec);
+    if path.exists() || !spec.contains(':') {
+        return load::from_path(path, &global.limits)
+            .map(|l| l.rules)
+            .map_err(|e| render(&e));
+    }
+    let output = Command::new("git")
+        .args(["show", spec])
+        .output()
+        .map_err(|e| {
+            format!(
+                "error: cannot run git to read `{spec}`: {}",
+                load::io_reason(&e)
+            )
+        })?;
+    if !output.status.success() {
+        let why = String::from_utf8_lossy(&output.stderr);
+        return Err(format!(
+            "error: cannot read `{spec}` from git: {}",
+            why.trim().trim_start_matches("fatal: ")
+        ));
+    }
+    let text = String::from_utf8(output.stdout)
+        .map_err(|_| format!("error: `{spec}` is not UTF-8 text"))?;
+    load::from_str(&text, spec, &global.limits)
+        .map(|l| l.rules)
+        .map_err(|e| render(&e))
+}
+
+fn render(e: &LoadError) -> String {
+    e.render()
+}
+
+pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
+    let (old, new) = match (read(global, &args.old), read(global, &args.new)) {
+        (Ok(old), Ok(new)) => (old, new),
+        (old, new) => {
+            for err in [old.err(), new.err()].into_iter().flatten() {
+                write!(io.err, "{err}")?;
+                if !err.ends_with('\n') {
+                    writeln!(io.err)?;
+                }
+            }
+            return Ok(Exit::Error);
+        }
+    };
+    let changes = diff::diff(&old, &new);
+    let bump = diff::check_bump(&old, &new, &changes);
+    match args.format {
+        DiffFormat::Text => io
+            .out
+            .write_all(text(args, &old, &new, &changes, &bump).as_bytes())?,
+        DiffFormat::Markdown => io
+            .out
+            .write_all(markdown(&old, &new, &changes, &bump).as_bytes())?,
+        DiffFormat::Json => {
+            let report = Report {
+                old: Side {
+                    source: &args.old,
+                    name: &old.name,
+                    version: &old.version,
+                },
+                new: Side {
+                    source: &args.new,
+                    name: &new.name,
+                    version: &new.version,
+                },
+                changes: &changes,
+                bump: &bump,
+            };
+            serde_json::to_writer_pretty(&mut *io.out, &report).map_err(io::Error::from)?;
+            writeln!(io.out)?;
+        }
+    }
+    if args.require_bump && !bump.ok {
+        writeln!(io.err, "error: {}", bump_verdict(&changes, &bump))?;
+        return Ok(Exit::No);
+    }
+    Ok(Exit::Yes)
+}
+
+fn counts(changes: &[Change]) -> String {
+    let n = |i: Impact| changes.iter().filter(|c| c.impact == i).count();
+    let parts: Vec<String> = [Impact::Breaking, Impact::Feature, Impact::Text]
+        .into_iter()
+        .filter(|i| n(*i) > 0)
+        .map(|i| format!("{} {}", n(i), i.as_str()))
+        .collect();
+    format!(
+        "{} change{} ({})",
+        changes.len(),
+        if changes.len() == 1 { "" } else { "s" },
+        parts.join(", ")
+    )
+}
+
+/// One sentence on the version: enough, or what is needed and why.
+fn bump_verdict(changes: &[Change], bump: &BumpCheck) -> String {
+    let Some(needed) = bump.needed else {
+        return "no changes, so no version bump is needed".into();
+    };
+    let minimum = bump
+        .minimum
+        .as_deref()
+        .unwrap_or("a valid MAJOR.MINOR.PATCH");
+    let reason = changes
+        .iter()
+        .find(|c| c.impact == needed)
+        .map(|c| format!("{}: {} is {} ({})", c.place, c.what, needed.as_str(), c.why))
+        .unwrap_or_default();
+    if bump.ok {
+        format!(
+            "version {} → {} is enough: the changes need a {} bump ({minimum} or higher)",
+            bump.old,
+            bump.new,
+            needed.bump()
+        )
+    } else {
+        format!(
+            "version {} → {} is not enough: {reason}, which needs a {} bump; set `version: {minimum}` (or higher)",
+            bump.old,
+            bump.new,
+            needed.bump()
+        )
+    }
+}
+
+fn text(args: &Args, old: &Rules, new: &Rules, changes: &[Change], bump: &BumpCheck) -> String {
+    let mut out = format!(
+        "{} {} ({}) → {} {} ({})\n",
+        old.name, old.version, args.old, new.name, new.version, args.new
+    );
+    if changes.is_empty() {
+        out.push_str("no changes\n");
+        return out;
+    }
+    out.push_str(&format!("{}\n", counts(changes)));
+    for c in changes {
+        out.push_str(&format!(
+            "{:9} {}: {} ({})\n",
+            c.impact.as_str(),
+            c.place,
+            c.what,
+            c.why
+        ));
+    }
+    out.push_str(&format!("{}\n", bump_verdict(changes, bump)));
+    out
+}
+
+fn markdown(old: &Rules, new: &Rules, changes: &[Change], bump: &BumpCheck) -> String {
+    // Names and versions are checked patterns (no Markdown in them); free text is escaped.
+    let mut out = format!(
+        "### Rule changes: {} {} → {}\n\n",
+        old.name, old.version, new.version
+    );
+    if changes.is_empty() {
+        out.push_str("No changes.\n");
+        return out;
+    }
+    out.push_str(&format!(
+        "{}.\n\n| Impact | Where | Change | Why |\n|:--|:--|:--|:--|\n",
+        counts(changes)
+    ));
+    for c in changes {
+        out.push_str(&format!(
+            "| **{}** | {} | {} | {} |\n",
+            c.impact.as_str(),
+            escape_inline(&c.place),
+            escape_inline(&c.what),
+            escape_inline(&c.why)
+        ));
+    }
+    out.push_str(&format!(
+        "\n{}.\n",
+        escape_inline(&bump_verdict(changes, bump))
+    ));
+    out
+}

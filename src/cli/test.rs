@@ -1,0 +1,44 @@
+//! `portrules test`: run the rule file's examples and report each result.
+
+use std::io;
+
+use super::{Global, Io};
+use crate::exit::Exit;
+
+pub(super) fn run(global: &Global, io: &mut Io<'_>) -> io::Result<Exit> {
+    let Some(rules) = global.load_or_report(io) else {
+        return Ok(Exit::Error);
+    };
+    let outcomes = crate::examples::run(&rules);
+    let mut failed = 0;
+    for o in &outcomes {
+        let ex = o.example;
+        let field = ex
+            .field
+            .as_deref()
+            .map(|f| format!(" (field {f})"))
+            .unwrap_or_default();
+        let asked = format!("{} × {}{field}", ex.status, ex.action);
+        match (&o.actual, o.passed()) {
+            (Ok(actual), true) => writeln!(io.out, "ok      {asked}: {actual}")?,
+            (Ok(actual), false) => {
+                failed += 1;
+                writeln!(
+                    io.out,
+                    "FAILED  {asked}: expected {}, got {actual} (line {})",
+                    ex.expect, ex.pos.line
+                )?;
+            }
+            (Err(e), _) => {
+                failed += 1;
+                writeln!(io.out, "FAILED  {asked}: {e} (line {})", ex.pos.line)?;
+            }
+        }
+    }
+    writeln!(
+        io.out,
+        "{} passed, {failed} failed",
+        outcomes.len() - failed
+    )?;
+    Ok(if failed == 0 { Exit::Yes } else { Exit::No })
+}

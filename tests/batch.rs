@@ -1,0 +1,179 @@
+//! `portrules batch`: order and count kept, ids echoed, bad lines answered with errors,
+//! answers identical to `query`'s, and answers flushed for a waiting co-process.
+
+use std::io::{BufRead, BufReader, Write};
+use std::process::Stdio;
+use std::sync::mpsc;
+use std::time::Duration;
+
+use crate::common::{portrules, run};
+
+fn batch(input: &str) -> (i32, Vec<serde_json::Value>) {
+    let mut child = portrules()
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (out.status.code().unwrap(), lines)
+}
+
+#[test]
+fn mixed_lines_keep_order_count_and_ids() {
+    let input = [
+        r#"{"status": "error", "action": "delete", "id": 1}"#,
+        r#"not json"#,
+        r#""#,
+        r#"{"status": "Transfer approved", "action": "edit", "field": "foc_date", "id": "b"}"#,
+        r#"{"status": "eror", "action": "view", "id": {"order": 7}}"#,
+        r#"{"action": "view", "id": null}"#,
+        r#"{"status": "processing", "action": "dance", "id": 2.5}"#,
+        r#"[1, 2]"#,
+        r#"{"status": 3, "action": "view"}"#,
+        "{\"status\": \"completed\", \"action\": \"view\"}\r",
+        r#"{"status": "TRANSFER-PENDING", "action": "Cancel", "extra": true, "id": "last"}"#,
+    ]
+    .join("\n");
+    let (code, out) = batch(&input);
+    assert_eq!(code, 0);
+    assert_eq!(out.len(), 11, "one answer per input line");
+    assert_eq!(out[0]["decision"], "deny");
+    assert_eq!(out[0]["id"], 1);
+    assert_eq!(out[1]["line"], 2);
+    assert!(
+        out[1]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("not a JSON request object")
+    );
+    assert!(out[1].get("id").is_none());
+    assert_eq!(out[2]["line"], 3);
+    assert!(out[2]["error"].as_str().unwrap().starts_with("empty line"));
+    assert_eq!(out[3]["decision"], "allow");
+    assert_eq!(out[3]["field"], "foc_date");
+    assert_eq!(out[3]["id"], "b");
+    assert_eq!(out[4]["line"], 5);
+    assert_eq!(out[4]["id"], serde_json::json!({"order": 7}));
+    assert_eq!(
+        out[4]["error"],
+        "unknown status `eror`: did you mean `Error`?"
+    );
+    assert_eq!(out[5]["error"], "missing `status`");
+    assert_eq!(out[5]["id"], serde_json::Value::Null);
+    assert!(
+        out[6]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("unknown action `dance`")
+    );
+    assert_eq!(out[6]["id"], 2.5);
+    assert_eq!(out[7]["line"], 8);
+    assert_eq!(out[8]["line"], 9);
+    assert_eq!(
+        out[9]["decision"], "allow",
+        "CRLF line endings are accepted"
+    );
+    assert_eq!(out[10]["decision"], "deny");
+    assert_eq!(out[10]["id"], "last");
+}
+
+#[test]
+fn answers_equal_query_answers() {
+    let statuses = [
+        "processing",
+        "contacting_carrier",
+        "transfer_approved",
+        "transfer_pending",
+        "error",
+        "completed",
+        "cancelled",
+    ];
+    let actions = ["view", "edit", "cancel", "delete"];
+    let mut input = String::new();
+    let mut expected = Vec::new();
+    for s in statuses {
+        for a in actions {
+            input.push_str(&format!("{{\"status\":\"{s}\",\"action\":\"{a}\"}}\n"));
+            let (_, out, _) =
+                run(portrules().args(["query", "--status", s, "--action", a, "--format", "json"]));
+            expected.push(serde_json::from_str::<serde_json::Value>(&out).unwrap());
+        }
+    }
+    input.push_str(
+        "{\"status\":\"transfer_approved\",\"action\":\"edit\",\"field\":\"foc_date\"}\n",
+    );
+    let (_, out, _) = run(portrules().args([
+        "query",
+        "--status",
+        "transfer_approved",
+        "--action",
+        "edit",
+        "--field",
+        "foc_date",
+        "--format",
+        "json",
+    ]));
+    expected.push(serde_json::from_str(&out).unwrap());
+    let (code, answers) = batch(&input);
+    assert_eq!(code, 0);
+    assert_eq!(answers, expected);
+}
+
+#[test]
+fn empty_input_gives_empty_output() {
+    let (code, out) = batch("");
+    assert_eq!(code, 0);
+    assert!(out.is_empty());
+}
+
+#[test]
+fn a_co_process_gets_each_answer_before_sending_the_next_question() {
+    let mut child = portrules()
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = mpsc::channel();
+    // The conversation runs in a thread so that a missing flush fails the test
+    // (by timing out) instead of hanging it.
+    std::thread::spawn(move || {
+        for (i, status) in ["error", "completed", "processing"].iter().enumerate() {
+            writeln!(
+                stdin,
+                "{{\"status\":\"{status}\",\"action\":\"cancel\",\"id\":{i}}}"
+            )
+            .unwrap();
+            stdin.flush().unwrap();
+            let mut line = String::new();
+            stdout.read_line(&mut line).unwrap();
+            tx.send(line).unwrap();
+        }
+        drop(stdin);
+    });
+    let mut answers = Vec::new();
+    for _ in 0..3 {
+        let line = rx
+            .recv_timeout(Duration::from_secs(30))
+            .expect("batch did not answer a waiting co-process: is output flushed?");
+        answers.push(serde_json::from_str::<serde_json::Value>(&line).unwrap());
+    }
+    assert_eq!(answers[0]["decision"], "allow");
+    assert_eq!(answers[1]["decision"], "deny");
+    assert_eq!(answers[2]["id"], 2);
+    assert!(child.wait().unwrap().success());
+}
