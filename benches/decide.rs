@@ -25,7 +25,7 @@ fn bench(c: &mut Criterion) {
             q.map(|q| rules.decide(&q).decision)
         })
     });
-    let answers = Answers::new(&rules);
+    let answers = Answers::new(&rules, jiff::Timestamp::UNIX_EPOCH);
     let line = br#"{"status":"transfer_approved","action":"edit","field":"foc_date","id":12345}"#;
     let mut out = Vec::with_capacity(1024);
     c.bench_function("batch line", |b| {

@@ -62,7 +62,7 @@ PY
     "$naive < $work/batch-1m.jsonl > /dev/null" \
     "$bin batch < $work/batch-1m.jsonl > /dev/null" >/dev/null
   medians "$work/batch.json"
-  python3 -c "import json; r=json.load(open('$work/batch.json'))['results']; [print(f\"  {x['command'].split(' <')[0]:40} {1/x['median']/1e6:5.2f} M lines/s\") for x in r]"
+  python3 -c "import json; r=json.load(open('$work/batch.json'))['results']; [print(f\"  {x['command'].split(' <')[0]:40} {1/x['median']:5.2f} M lines/s\") for x in r]"
   echo "  peak RSS on 1 M lines: $(rss sh -c "$bin batch < $work/batch-1m.jsonl") KB"
   if [[ ${BATCH_GB:-0} == 1 ]]; then
     echo "  1 GB stream (about 19 M lines): peak RSS $(rss sh -c "for i in \$(seq 19); do cat $work/batch-1m.jsonl; done | $bin batch") KB"

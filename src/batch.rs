@@ -28,6 +28,11 @@ struct Request<'a> {
     field: Option<Cow<'a, str>>,
     #[serde(borrow)]
     id: Option<&'a RawValue>,
+    /// Facts about the order, for time rules: `{"foc_date": "2026-11-27T09:00:00Z"}`.
+    facts: Option<serde_json::Map<String, serde_json::Value>>,
+    /// The time to answer at (RFC 3339); default: now.
+    #[serde(borrow)]
+    now: Option<Cow<'a, str>>,
 }
 
 /// Only the id, to echo it on lines whose request is otherwise unusable.
@@ -91,11 +96,14 @@ pub struct Answers<'r> {
     fields: Names,
     /// `[status][action][field + 1]`, flattened; field slot 0 is "no field".
     rendered: Vec<String>,
+    /// The time requests with facts but no `now` are answered at.
+    now: jiff::Timestamp,
 }
 
 impl<'r> Answers<'r> {
-    /// Renders every answer of `rules`.
-    pub fn new(rules: &'r Rules) -> Answers<'r> {
+    /// Renders every answer of `rules`; requests with facts and no `now` of their own
+    /// are answered at `now`.
+    pub fn new(rules: &'r Rules, now: jiff::Timestamp) -> Answers<'r> {
         let mut rendered = Vec::new();
         for s in 0..rules.statuses.len() {
             for a in 0..rules.actions.len() {
@@ -104,6 +112,8 @@ impl<'r> Answers<'r> {
                         status: StatusId(s),
                         action: ActionId(a),
                         field: f.checked_sub(1).map(FieldId),
+                        facts: Vec::new(),
+                        now: None,
                     };
                     let mut json = serde_json::to_string(&rules.decide(&query)).unwrap_or_default();
                     json.pop(); // the closing brace, so an id can be appended
@@ -117,14 +127,20 @@ impl<'r> Answers<'r> {
             actions: Names::new(rules.actions.iter().map(|a| (&a.id[..], &a.label[..]))),
             fields: Names::new(rules.fields.iter().map(|f| (&f.id[..], &f.label[..]))),
             rendered,
+            now,
         }
     }
 
     /// Answers one request line (without its line ending) into `out`.
     pub fn answer(&self, line_no: u64, line: &[u8], out: &mut Vec<u8>) {
         match self.resolve(line) {
-            Ok((index, id)) => {
-                out.extend_from_slice(self.rendered[index].as_bytes());
+            Ok((answer, id)) => {
+                match &answer {
+                    Answer::Prepared(index) => {
+                        out.extend_from_slice(self.rendered[*index].as_bytes())
+                    }
+                    Answer::Computed(json) => out.extend_from_slice(json.as_bytes()),
+                }
                 if let Some(id) = id {
                     out.extend_from_slice(b",\"id\":");
                     out.extend_from_slice(id.get().as_bytes());
@@ -149,7 +165,7 @@ impl<'r> Answers<'r> {
         }
     }
 
-    fn resolve<'l>(&self, line: &'l [u8]) -> Result<(usize, Option<&'l RawValue>), String> {
+    fn resolve<'l>(&self, line: &'l [u8]) -> Result<(Answer, Option<&'l RawValue>), String> {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Err("empty line: expected a JSON object such as {\"status\": \"error\", \"action\": \"view\"}".into());
         }
@@ -177,12 +193,44 @@ impl<'r> Answers<'r> {
                     + 1
             }
         };
-        let per_status = rules.actions.len() * (rules.fields.len() + 1);
-        Ok((
-            s * per_status + a * (rules.fields.len() + 1) + f,
-            request.id,
-        ))
+        if request.facts.is_none() && request.now.is_none() {
+            let per_status = rules.actions.len() * (rules.fields.len() + 1);
+            let index = s * per_status + a * (rules.fields.len() + 1) + f;
+            return Ok((Answer::Prepared(index), request.id));
+        }
+        // Facts make the answer depend on the order: compute it.
+        let mut query = Query {
+            status: StatusId(s),
+            action: ActionId(a),
+            field: f.checked_sub(1).map(FieldId),
+            facts: Vec::new(),
+            now: None,
+        };
+        for (name, value) in request.facts.iter().flatten() {
+            let text = match value {
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
+            query = query
+                .with_fact(rules, name, &text)
+                .map_err(|e| e.to_string())?;
+        }
+        query.now = Some(match &request.now {
+            Some(now) => now.parse().map_err(|_| {
+                format!("`now` is not a date and time: `{now}`; write it in RFC 3339")
+            })?,
+            None => self.now,
+        });
+        let mut json = serde_json::to_string(&rules.decide(&query)).map_err(|e| e.to_string())?;
+        json.pop();
+        Ok((Answer::Computed(json), request.id))
     }
+}
+
+/// An answer ready to write: prepared once, or computed for a request with facts.
+enum Answer {
+    Prepared(usize),
+    Computed(String),
 }
 
 fn unknown(err: Option<crate::rules::UnknownName>, kind: &str, name: &str) -> String {
@@ -193,10 +241,11 @@ fn unknown(err: Option<crate::rules::UnknownName>, kind: &str, name: &str) -> St
 /// fails only when reading or writing fails.
 pub fn run<R: Read, W: Write + ?Sized>(
     rules: &Rules,
+    now: jiff::Timestamp,
     input: &mut BufReader<R>,
     output: &mut W,
 ) -> io::Result<u64> {
-    let answers = Answers::new(rules);
+    let answers = Answers::new(rules, now);
     let mut line = Vec::with_capacity(256);
     let mut out = Vec::with_capacity(64 * 1024);
     let mut line_no = 0;

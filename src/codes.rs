@@ -132,9 +132,27 @@ codes! {
     /// An example names a status, action or field that does not exist.
     ExampleUnknownName = "PR031", Error, "example names something unknown",
         "An example names a status, action or field that the rules do not declare, so it cannot be checked. Fix the name; ids and labels both work, ignoring case, spaces, `_` and `-`.";
+    /// A transition leads to a status that does not exist.
+    UnknownTarget = "PR040", Error, "transition to an unknown status",
+        "A transition's `to` (or the lifecycle's `initial`) names a status that is not declared under `statuses`. Fix the id; the help line suggests the nearest one.";
+    /// A transition's trigger names an undeclared action or event.
+    UnknownTrigger = "PR041", Error, "unknown trigger",
+        "A transition is triggered `on` an action that is not declared under `actions`, or an event that is not declared under `events`.";
+    /// A status cannot be reached from the initial status.
+    Unreachable = "PR042", Error, "unreachable status",
+        "No chain of transitions leads from the lifecycle's `initial` status to this one, so no order can ever be in it. Add the missing transition, or remove the status.";
+    /// An action that moves the order is allowed without saying where to.
+    MoveWithoutTransition = "PR043", Error, "allowed move without a transition",
+        "The action is marked `moves: true` (taking it moves the order to another status, like cancel) and this status allows it, but none of the status's transitions is triggered by it. Add `{to: <status>, on: {action: <id>}, source: ...}`, or deny the action here.";
+    /// A condition is malformed for its fact.
+    BadCondition = "PR044", Error, "bad condition",
+        "A transition's `when` names an undeclared fact, or compares it with something of another type: a `value` must be written as the fact's type, `now_plus` and `now_minus` take a duration such as `24h` and only apply to `datetime` facts.";
     /// An action is allowed while viewing the order is not.
     ActionWithoutView = "PW001", Warning, "action allowed while view is denied",
         "The status allows an action (for example edit) while it denies viewing the order. An admin who cannot see an order can rarely act on it sensibly, so this is often a slip. If it is intended, acknowledge it on the cell with `allow_warnings: {<action>-without-view: <reason>}`.";
+    /// A final status allows an action that changes the order.
+    ActionInFinalStatus = "PW002", Warning, "change allowed in a final status",
+        "The status has no transitions, so an order in it is finished, yet it allows an action that changes the order (one not marked `read_only`). If it is intended, acknowledge it on the cell with `allow_warnings: {<action>-in-final-status: <reason>}`.";
 }
 
 #[cfg(test)]

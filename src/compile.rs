@@ -76,9 +76,18 @@ pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
             fields: fields.into_iter().map(|(f, _)| f).collect(),
             statuses,
             examples: examples(root),
+            facts: Vec::new(),
+            events: Vec::new(),
+            initial: None,
         }),
         _ => None,
     };
+    // The lifecycle refers to statuses and actions, so it is read once they are sound.
+    let rules = rules.and_then(|mut rules| {
+        c.findings
+            .extend(crate::compile_lifecycle::compile(root, &mut rules));
+        c.findings.is_empty().then_some(rules)
+    });
     (rules, c.findings)
 }
 
@@ -139,12 +148,20 @@ impl Compiler {
                 continue;
             };
             let description = self.optional_text(&entry.value, "description");
+            let flag = |key: &str| {
+                matches!(
+                    entry.value.get(key).map(|n| &n.kind),
+                    Some(Kind::Bool(true))
+                )
+            };
             actions.push((
                 Action {
                     id: entry.key.clone(),
                     label,
                     question,
                     description,
+                    moves: flag("moves"),
+                    read_only: flag("read_only"),
                 },
                 entry,
             ));
@@ -205,6 +222,7 @@ impl Compiler {
                     label,
                     description,
                     cells,
+                    transitions: Vec::new(),
                 });
             }
         }
@@ -423,6 +441,22 @@ fn examples(root: &Node) -> Vec<Example> {
                 field: text(n, "field"),
                 expect: n.get("expect").and_then(effect)?,
                 why: text(n, "why"),
+                facts: n
+                    .get("facts")
+                    .map(Node::entries)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|e| {
+                        let value = match &e.value.kind {
+                            Kind::Str(s) => s.clone(),
+                            Kind::Int(i) => i.to_string(),
+                            Kind::Float(f) => f.to_string(),
+                            _ => String::new(),
+                        };
+                        (e.key.clone(), value)
+                    })
+                    .collect(),
+                now: text(n, "now"),
                 pos: n.pos,
             })
         })

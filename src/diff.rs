@@ -1,11 +1,13 @@
 //! Differences between two versions of the rules, each classified by what it means for
 //! the services that depend on them, and the version bump those changes require.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::rules::{Cell, Effect, Rules};
+use crate::lifecycle::{Transition, Trigger};
+use crate::rules::{Cell, Effect, Rules, Status};
 
 /// How a change affects the services that rely on the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -93,10 +95,23 @@ impl fmt::Display for Version {
     }
 }
 
-/// Every difference from `old` to `new`, in table order.
-pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
-    let mut changes = Vec::new();
-    let mut push = |impact, place: String, what: String, why: &str| {
+/// How one kind of member (action, field, status) is named and why its changes matter.
+struct Kind {
+    name: &'static str,
+    removed: &'static str,
+    added: &'static str,
+}
+
+/// Pairs up members by id: reports the removed, added and relabelled ones, and returns
+/// the pairs present on both sides, in OLD's order.
+fn members<'a, T>(
+    kind: &Kind,
+    old: &'a [T],
+    new: &'a [T],
+    key: impl Fn(&T) -> (&str, &str),
+    changes: &mut Vec<Change>,
+) -> Vec<(&'a T, &'a T)> {
+    let mut change = |impact, place: String, what: String, why: &str| {
         changes.push(Change {
             impact,
             place,
@@ -104,131 +119,183 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
             why: why.to_string(),
         });
     };
-    for (key, a, b) in [
-        ("title", Some(&old.title), Some(&new.title)),
-        (
-            "description",
-            old.description.as_ref(),
-            new.description.as_ref(),
-        ),
-    ] {
-        if a != b {
-            push(Impact::Text, key.into(), text_change(a, b), "wording only");
-        }
-    }
-    for a in &old.actions {
-        match new.actions.iter().find(|n| n.id == a.id) {
-            None => push(
+    let by_id: HashMap<&str, &T> = new.iter().map(|n| (key(n).0, n)).collect();
+    let mut pairs = Vec::new();
+    for o in old {
+        let (id, label) = key(o);
+        let place = format!("{} {label}", kind.name);
+        match by_id.get(id) {
+            None => change(
                 Impact::Breaking,
-                format!("action {}", a.label),
-                format!("removed (`{}`)", a.id),
-                "services asking about it get no answer",
+                place,
+                format!("removed (`{id}`)"),
+                kind.removed,
             ),
             Some(n) => {
-                if a.label != n.label {
-                    push(
+                let new_label = key(n).1;
+                if label != new_label {
+                    change(
                         Impact::Text,
-                        format!("action {}", a.label),
-                        text_change(Some(&a.label), Some(&n.label)),
+                        place,
+                        format!("label `{label}` → `{new_label}`"),
                         "label only; queries by id are unaffected",
                     );
                 }
-                if a.question != n.question {
-                    push(
-                        Impact::Text,
-                        format!("action {}", a.label),
-                        format!(
-                            "question: {}",
-                            text_change(Some(&a.question), Some(&n.question))
-                        ),
-                        "wording only",
-                    );
-                }
+                pairs.push((o, *n));
             }
         }
     }
-    for n in &new.actions {
-        if !old.actions.iter().any(|a| a.id == n.id) {
-            push(
+    let old_ids: HashSet<&str> = old.iter().map(|o| key(o).0).collect();
+    for n in new {
+        let (id, label) = key(n);
+        if !old_ids.contains(id) {
+            change(
                 Impact::Feature,
-                format!("action {}", n.label),
-                format!("added (`{}`)", n.id),
-                "a new question services can ask",
+                format!("{} {label}", kind.name),
+                format!("added (`{id}`)"),
+                kind.added,
             );
         }
     }
-    for f in &old.fields {
-        match new.fields.iter().find(|n| n.id == f.id) {
-            None => push(
-                Impact::Breaking,
-                format!("field {}", f.label),
-                format!("removed (`{}`)", f.id),
-                "queries naming it now fail",
-            ),
-            Some(n) if n.label != f.label => push(
-                Impact::Text,
-                format!("field {}", f.label),
-                text_change(Some(&f.label), Some(&n.label)),
-                "label only",
-            ),
-            Some(_) => {}
+    pairs
+}
+
+/// Every difference from `old` to `new`, in table order.
+pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
+    let mut changes = Vec::new();
+    let text = |place: &str, what: String| Change {
+        impact: Impact::Text,
+        place: place.to_string(),
+        what,
+        why: "wording only".to_string(),
+    };
+    if old.title != new.title {
+        changes.push(text(
+            "title",
+            text_change(Some(&old.title), Some(&new.title)),
+        ));
+    }
+    if old.description != new.description {
+        changes.push(text(
+            "description",
+            text_change(old.description.as_ref(), new.description.as_ref()),
+        ));
+    }
+    let actions = Kind {
+        name: "action",
+        removed: "services asking about it get no answer",
+        added: "a new question services can ask",
+    };
+    for (a, n) in members(
+        &actions,
+        &old.actions,
+        &new.actions,
+        |a| (&a.id, &a.label),
+        &mut changes,
+    ) {
+        if a.question != n.question {
+            let what = format!(
+                "question: {}",
+                text_change(Some(&a.question), Some(&n.question))
+            );
+            changes.push(text(&format!("action {}", a.label), what));
         }
     }
-    for n in &new.fields {
-        if !old.fields.iter().any(|f| f.id == n.id) {
-            push(
-                Impact::Feature,
-                format!("field {}", n.label),
-                format!("added (`{}`)", n.id),
-                "a new field can be named",
-            );
-        }
-    }
-    for s in &old.statuses {
-        let Some(ns) = new.statuses.iter().find(|n| n.id == s.id) else {
-            push(
-                Impact::Breaking,
-                format!("status {}", s.label),
-                format!("removed (`{}`)", s.id),
-                "services asking about it get no answer",
-            );
-            continue;
-        };
-        if s.label != ns.label {
-            push(
-                Impact::Text,
-                format!("status {}", s.label),
-                text_change(Some(&s.label), Some(&ns.label)),
-                "label only; queries by id are unaffected",
-            );
-        }
+    let fields = Kind {
+        name: "field",
+        removed: "queries naming it now fail",
+        added: "a new field can be named",
+    };
+    members(
+        &fields,
+        &old.fields,
+        &new.fields,
+        |f| (&f.id, &f.label),
+        &mut changes,
+    );
+    let statuses = Kind {
+        name: "status",
+        removed: "services asking about it get no answer",
+        added: "a new status services can ask about",
+    };
+    let new_action: HashMap<&str, usize> = new
+        .actions
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.as_str(), i))
+        .collect();
+    for (s, ns) in members(
+        &statuses,
+        &old.statuses,
+        &new.statuses,
+        |s| (&s.id, &s.label),
+        &mut changes,
+    ) {
         if s.description != ns.description {
-            push(
-                Impact::Text,
-                format!("status {}", s.label),
+            changes.push(text(
+                &format!("status {}", s.label),
                 "description reworded".into(),
-                "wording only",
-            );
+            ));
         }
+        transition_changes(s, ns, &mut changes);
         for (i, action) in old.actions.iter().enumerate() {
-            let Some(j) = new.actions.iter().position(|a| a.id == action.id) else {
-                continue;
-            };
-            let place = format!("{} × {}", s.label, action.label);
-            cell_changes(&s.cells[i], &ns.cells[j], &place, &mut push);
-        }
-    }
-    for n in &new.statuses {
-        if !old.statuses.iter().any(|s| s.id == n.id) {
-            push(
-                Impact::Feature,
-                format!("status {}", n.label),
-                format!("added (`{}`)", n.id),
-                "a new status services can ask about",
-            );
+            if let Some(&j) = new_action.get(action.id.as_str()) {
+                let place = format!("{} × {}", s.label, action.label);
+                let mut push = |impact, place: String, what: String, why: &str| {
+                    changes.push(Change {
+                        impact,
+                        place,
+                        what,
+                        why: why.to_string(),
+                    });
+                };
+                cell_changes(&s.cells[i], &ns.cells[j], &place, &mut push);
+            }
         }
     }
     changes
+}
+
+/// Transitions compared by target and trigger: a way out removed is breaking, one added
+/// is a feature, a changed source or reason is text.
+fn transition_changes(old: &Status, new: &Status, changes: &mut Vec<Change>) {
+    let key = |t: &Transition| (t.to.clone(), trigger_text(&t.trigger));
+    let place = format!("status {}", old.label);
+    for t in &old.transitions {
+        match new.transitions.iter().find(|n| key(n) == key(t)) {
+            None => changes.push(Change {
+                impact: Impact::Breaking,
+                place: place.clone(),
+                what: format!("transition to `{}` {} removed", t.to, key(t).1),
+                why: "orders no longer move this way".into(),
+            }),
+            Some(n) if n.source != t.source || n.because != t.because => changes.push(Change {
+                impact: Impact::Text,
+                place: place.clone(),
+                what: format!("transition to `{}` {} reworded", t.to, key(t).1),
+                why: "source or reason only".into(),
+            }),
+            Some(_) => {}
+        }
+    }
+    for n in &new.transitions {
+        if !old.transitions.iter().any(|t| key(t) == key(n)) {
+            changes.push(Change {
+                impact: Impact::Feature,
+                place: place.clone(),
+                what: format!("transition to `{}` {} added", n.to, key(n).1),
+                why: "orders can move this way".into(),
+            });
+        }
+    }
+}
+
+fn trigger_text(trigger: &Trigger) -> String {
+    match trigger {
+        Trigger::Action(a) => format!("on action `{a}`"),
+        Trigger::Event(e) => format!("on event `{e}`"),
+        Trigger::When(c) => format!("when `{} {} {}`", c.fact, c.op.symbol(), c.operand_text()),
+    }
 }
 
 fn cell_changes(

@@ -4,17 +4,42 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
+use jiff::Timestamp;
+
+use crate::lifecycle::{FactValue, Trigger};
 use crate::rules::{ActionId, Effect, FieldId, Rules, StatusId, UnknownName};
 
-/// A checked question: status and action (and optionally one field) resolved to ids.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A checked question: status and action (and optionally one field) resolved to ids,
+/// with whatever facts about the order the caller knows.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Query {
-    /// The order's status.
+    /// The order's status, as stored.
     pub status: StatusId,
     /// What the admin wants to do.
     pub action: ActionId,
     /// With an edit: the one field the admin wants to change.
     pub field: Option<FieldId>,
+    /// Facts about the order: index into [`Rules::facts`] and value.
+    pub facts: Vec<(usize, FactValue)>,
+    /// The time the question is asked at; time rules need it. The engine never reads
+    /// the clock itself: callers pass the current time (or a pinned one, for tests).
+    pub now: Option<Timestamp>,
+}
+
+/// A fact that could not be added to a query.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum FactError {
+    /// No such fact.
+    #[error(transparent)]
+    Unknown(#[from] UnknownName),
+    /// The value does not fit the fact's type.
+    #[error("bad value for fact `{fact}`: {message}")]
+    BadValue {
+        /// The fact's id.
+        fact: String,
+        /// What is wrong.
+        message: String,
+    },
 }
 
 impl Query {
@@ -37,7 +62,44 @@ impl Query {
             status: rules.status(status)?,
             action: rules.action(action)?,
             field: field.map(|f| rules.field(f)).transpose()?,
+            facts: Vec::new(),
+            now: None,
         })
+    }
+
+    /// Adds a fact, by id or label, with its value written as text (for numbers and
+    /// strings a JSON value's text is fine too).
+    ///
+    /// ```
+    /// use portrules::{Effect, Query, Rules};
+    /// let rules = Rules::embedded();
+    /// let query = Query::parse(&rules, "Transfer approved", "cancel", None)?
+    ///     .with_fact(&rules, "foc_date", "2026-11-27T09:00:00Z")?
+    ///     .at("2026-11-27T06:00:00Z".parse()?);
+    /// let decision = rules.decide(&query);
+    /// assert_eq!(decision.decision, Effect::Deny);
+    /// assert_eq!(decision.effective_status, "transfer_pending");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn with_fact(mut self, rules: &Rules, name: &str, value: &str) -> Result<Query, FactError> {
+        let index = rules.fact(name)?;
+        let decl = &rules.facts[index];
+        let value = decl
+            .kind
+            .parse(value)
+            .map_err(|message| FactError::BadValue {
+                fact: decl.id.clone(),
+                message,
+            })?;
+        self.facts.retain(|(i, _)| *i != index);
+        self.facts.push((index, value));
+        Ok(self)
+    }
+
+    /// Pins the time the question is asked at.
+    pub fn at(mut self, now: Timestamp) -> Query {
+        self.now = Some(now);
+        self
     }
 }
 
@@ -77,6 +139,16 @@ pub struct Decision<'r> {
     /// Why, in one sentence.
     #[serde(rename = "reason")]
     explained: Explained<'r>,
+    /// The status the answer is for: the stated one, unless a time rule moved the order.
+    pub effective_status: &'r str,
+    /// Its label.
+    pub effective_status_label: &'r str,
+    /// Why the effective status differs from the stated one.
+    pub because: Option<String>,
+    /// Where taking the action moves the order, when it is allowed and moves it.
+    pub leads_to: Option<&'r str>,
+    /// Things the caller should know, such as a fact the rules needed but did not get.
+    pub warnings: Vec<String>,
     /// Which rules answered.
     pub rules: RulesRef<'r>,
 }
@@ -103,7 +175,9 @@ impl Rules {
     /// # Ok::<(), portrules::UnknownName>(())
     /// ```
     pub fn decide(&self, query: &Query) -> Decision<'_> {
-        let status = &self.statuses[query.status.0];
+        let stated = &self.statuses[query.status.0];
+        let (effective, because, warnings) = self.effective_status(query);
+        let status = &self.statuses[effective.0];
         let action = &self.actions[query.action.0];
         let cell = &status.cells[query.action.0];
         let field = query.field.map(|f| self.fields[f.0].id.as_str());
@@ -114,9 +188,18 @@ impl Rules {
             (Effect::Limited, Some(_)) => (Effect::Deny, Reason::FieldNotListed),
             (d, _) => (d, Reason::Cell),
         };
+        let leads_to = if decision.permits() {
+            status
+                .transitions
+                .iter()
+                .find(|t| matches!(&t.trigger, Trigger::Action(a) if *a == action.id))
+                .map(|t| t.to.as_str())
+        } else {
+            None
+        };
         Decision {
-            status: &status.id,
-            status_label: &status.label,
+            status: &stated.id,
+            status_label: &stated.label,
             action: &action.id,
             action_label: &action.label,
             decision,
@@ -127,13 +210,83 @@ impl Rules {
             explained: Explained {
                 reason,
                 rules: self,
-                query: *query,
+                status: effective,
+                action: query.action,
+                field: query.field,
             },
+            effective_status: &status.id,
+            effective_status_label: &status.label,
+            because,
+            leads_to,
+            warnings,
             rules: RulesRef {
                 name: &self.name,
                 version: &self.version,
             },
         }
+    }
+
+    /// Follows the time rules from the stated status: the status the order is really
+    /// in, why, and warnings for facts a rule needed but the query lacked.
+    fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Vec<String>) {
+        let mut current = query.status;
+        let mut because: Option<String> = None;
+        let mut warnings = Vec::new();
+        // Each step moves to another status; a cycle of time rules stops after one round.
+        for _ in 0..self.statuses.len() {
+            let status = &self.statuses[current.0];
+            let mut moved = false;
+            for t in &status.transitions {
+                let Trigger::When(cond) = &t.trigger else {
+                    continue;
+                };
+                let Some(index) = self.facts.iter().position(|f| f.id == cond.fact) else {
+                    continue;
+                };
+                let decl = &self.facts[index];
+                let target_label = self
+                    .status_index(&t.to)
+                    .map_or(t.to.as_str(), |s| self.statuses[s.0].label.as_str());
+                let value = query
+                    .facts
+                    .iter()
+                    .find(|(i, _)| *i == index)
+                    .map(|(_, v)| v);
+                let (Some(value), Some(now)) = (value, query.now) else {
+                    warnings.push(format!(
+                        "fact `{}` ({}) was not given, so whether the order is already {} could not be checked; answered for {}",
+                        decl.id, decl.label, target_label, status.label
+                    ));
+                    continue;
+                };
+                if cond.holds(decl.kind, value, now) == Some(true) {
+                    let Some(next) = self.status_index(&t.to) else {
+                        continue;
+                    };
+                    let rule = format!(
+                        "{} {value} {} {}",
+                        decl.id,
+                        cond.op.symbol(),
+                        cond.operand_text()
+                    );
+                    let text = match &t.because {
+                        Some(b) => format!("{b} ({rule}), so the order counts as {target_label}"),
+                        None => format!("{rule}, so the order counts as {target_label}"),
+                    };
+                    because = Some(match because {
+                        Some(earlier) => format!("{earlier}; then {text}"),
+                        None => text,
+                    });
+                    current = next;
+                    moved = true;
+                    break;
+                }
+            }
+            if !moved {
+                break;
+            }
+        }
+        (current, because, warnings)
     }
 
     /// A field's label, falling back to its id.
@@ -150,7 +303,9 @@ impl Rules {
 struct Explained<'r> {
     reason: Reason,
     rules: &'r Rules,
-    query: Query,
+    status: StatusId,
+    action: ActionId,
+    field: Option<FieldId>,
 }
 
 impl Serialize for Explained<'_> {
@@ -161,11 +316,11 @@ impl Serialize for Explained<'_> {
 
 impl fmt::Display for Explained<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (reason, rules, q) = (self.reason, self.rules, self.query);
-        let status = &rules.statuses[q.status.0];
-        let action = &rules.actions[q.action.0];
-        let cell = &status.cells[q.action.0];
-        let field = q.field.map(|id| rules.fields[id.0].label.as_str());
+        let (reason, rules) = (self.reason, self.rules);
+        let status = &rules.statuses[self.status.0];
+        let action = &rules.actions[self.action.0];
+        let cell = &status.cells[self.action.0];
+        let field = self.field.map(|id| rules.fields[id.0].label.as_str());
         match reason {
             Reason::Cell => match cell.decision {
                 Effect::Allow => {
@@ -232,6 +387,19 @@ impl fmt::Display for Decision<'_> {
             self.decision, self.status_label, self.action_label
         )?;
         writeln!(f, "reason: {}", self.explained)?;
+        if let Some(because) = &self.because {
+            writeln!(
+                f,
+                "status: {} (stated: {}): {because}",
+                self.effective_status_label, self.status_label
+            )?;
+        }
+        if let Some(to) = self.leads_to {
+            writeln!(f, "leads to: {to}")?;
+        }
+        for w in &self.warnings {
+            writeln!(f, "warning: {w}")?;
+        }
         if !self.fields.is_empty() {
             let shown: Vec<String> = self
                 .fields

@@ -11,7 +11,7 @@ pub struct Outcome<'r> {
     /// The example.
     pub example: &'r Example,
     /// The answer the rules gave, or why the question could not be asked.
-    pub actual: Result<Effect, UnknownName>,
+    pub actual: Result<Effect, String>,
 }
 
 impl Outcome<'_> {
@@ -57,13 +57,24 @@ pub fn run(rules: &Rules) -> Vec<Outcome<'_>> {
         .iter()
         .map(|example| Outcome {
             example,
-            actual: Query::parse(
-                rules,
-                &example.status,
-                &example.action,
-                example.field.as_deref(),
-            )
-            .map(|q| rules.decide(&q).decision),
+            actual: ask(rules, example),
         })
         .collect()
+}
+
+fn ask(rules: &Rules, ex: &Example) -> Result<Effect, String> {
+    let mut query = Query::parse(rules, &ex.status, &ex.action, ex.field.as_deref())
+        .map_err(|e: UnknownName| e.to_string())?;
+    for (name, value) in &ex.facts {
+        query = query
+            .with_fact(rules, name, value)
+            .map_err(|e| e.to_string())?;
+    }
+    if let Some(now) = &ex.now {
+        let now = now
+            .parse()
+            .map_err(|_| format!("`now` is not a date and time: `{now}`"))?;
+        query = query.at(now);
+    }
+    Ok(rules.decide(&query).decision)
 }

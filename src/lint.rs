@@ -25,40 +25,49 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
         .iter()
         .map(|e| (e.key.as_str(), &e.value))
         .collect();
-    for status in &rules.statuses {
+    for (index, status) in rules.statuses.iter().enumerate() {
         let view_denied = view.is_some_and(|v| status.cells[v].decision == Effect::Deny);
+        let is_final = rules.is_final(crate::rules::StatusId(index));
         let permissions = nodes
             .get(status.id.as_str())
             .and_then(|s| s.get("permissions"));
         for (action, cell) in rules.actions.iter().zip(&status.cells) {
-            if cell.allow_warnings.is_empty() && !(view_denied && cell.decision.permits()) {
+            let changes_final = is_final && !action.read_only && cell.decision.permits();
+            if cell.allow_warnings.is_empty()
+                && !(view_denied && cell.decision.permits())
+                && !changes_final
+            {
                 continue;
             }
             let cell_node = permissions.and_then(|p| p.entry(&action.id));
             let pos = cell_node
                 .map(|e| len_of(e.key_pos, &e.key))
                 .unwrap_or_default();
-            let mut raised: Vec<String> = Vec::new();
+            let mut raised: Vec<(String, Code, String)> = Vec::new();
             if view_denied && action.id != VIEW && cell.decision.permits() {
-                raised.push(format!("{}-without-view", action.id));
+                let name = format!("{}-without-view", action.id);
+                let message = format!(
+                    "status `{}` allows `{}` but denies `{VIEW}` ({name})",
+                    status.id, action.id
+                );
+                raised.push((name, Code::ActionWithoutView, message));
             }
-            for name in &raised {
+            if changes_final {
+                let name = format!("{}-in-final-status", action.id);
+                let message = format!(
+                    "status `{}` has no way out, yet allows `{}`, which changes the order ({name})",
+                    status.id, action.id
+                );
+                raised.push((name, Code::ActionInFinalStatus, message));
+            }
+            for (name, code, message) in &raised {
                 if !cell.allow_warnings.iter().any(|(w, _)| w == name) {
-                    warnings.push(
-                        Finding::new(
-                            Code::ActionWithoutView,
-                            pos,
-                            format!(
-                                "status `{}` allows `{}` but denies `{VIEW}` ({name})",
-                                status.id, action.id
-                            ),
-                        )
-                        .help(format!(
-                            "if this is intended, acknowledge it on the cell: `allow_warnings: {{ {name}: <reason> }}`"
-                        )),
-                    );
+                    warnings.push(Finding::new(*code, pos, message.clone()).help(format!(
+                        "if this is intended, acknowledge it on the cell: `allow_warnings: {{ {name}: <reason> }}`"
+                    )));
                 }
             }
+            let raised: Vec<String> = raised.into_iter().map(|(name, _, _)| name).collect();
             for (name, _) in &cell.allow_warnings {
                 if raised.contains(name) {
                     continue;

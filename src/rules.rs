@@ -7,6 +7,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::lifecycle::{EventDecl, FactDecl, Transition};
 use crate::load::{self, LoadError};
 use crate::names::normalize;
 
@@ -82,6 +83,10 @@ pub struct Action {
     pub question: String,
     /// What the action does.
     pub description: Option<String>,
+    /// Whether taking it moves the order to another status (like cancel).
+    pub moves: bool,
+    /// Whether it changes nothing (like view).
+    pub read_only: bool,
 }
 
 /// A part of an order that a `limited` cell can allow to be changed.
@@ -112,7 +117,7 @@ pub struct Cell {
 }
 
 /// A row of the table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Status {
     /// Machine id, e.g. `transfer_approved`.
     pub id: String,
@@ -122,6 +127,9 @@ pub struct Status {
     pub description: String,
     /// One cell per action, in the order of [`Rules::actions`].
     pub cells: Vec<Cell>,
+    /// The ways out of this status; none for a final status.
+    #[serde(skip)]
+    pub transitions: Vec<Transition>,
 }
 
 /// A question with the answer the rules must give, kept in the rule file as a guard.
@@ -137,13 +145,17 @@ pub struct Example {
     pub expect: Effect,
     /// Why, for readers.
     pub why: Option<String>,
+    /// Facts about the order, by fact id or label, with their values as written.
+    pub facts: Vec<(String, String)>,
+    /// The time the question is asked at, as written (RFC 3339).
+    pub now: Option<String>,
     /// Where the example stands in its file.
     #[serde(skip)]
     pub pos: crate::yaml::Pos,
 }
 
 /// A loaded, fully validated rule file.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Rules {
     /// The rule-file format version.
     pub schema_version: u64,
@@ -163,6 +175,12 @@ pub struct Rules {
     pub statuses: Vec<Status>,
     /// Guard examples; `portrules validate` and `portrules test` check them.
     pub examples: Vec<Example>,
+    /// Facts a query can supply, for time rules.
+    pub facts: Vec<FactDecl>,
+    /// Events outside the table that move orders.
+    pub events: Vec<EventDecl>,
+    /// The status new orders start in, when the file describes a lifecycle.
+    pub initial: Option<String>,
 }
 
 /// Index of a status in [`Rules::statuses`].
@@ -281,6 +299,25 @@ impl Rules {
             self.fields.iter().map(|f| (&f.id[..], &f.label[..])),
         )
         .map(FieldId)
+    }
+
+    /// The fact with this id or label.
+    pub fn fact(&self, name: &str) -> Result<usize, UnknownName> {
+        find(
+            "fact",
+            name,
+            self.facts.iter().map(|f| (&f.id[..], &f.label[..])),
+        )
+    }
+
+    /// The index of the status with exactly this id.
+    pub fn status_index(&self, id: &str) -> Option<StatusId> {
+        self.statuses.iter().position(|s| s.id == id).map(StatusId)
+    }
+
+    /// Whether a status has no way out.
+    pub fn is_final(&self, status: StatusId) -> bool {
+        self.initial.is_some() && self.statuses[status.0].transitions.is_empty()
     }
 
     /// The cell for a status and an action.

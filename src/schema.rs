@@ -251,6 +251,29 @@ fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
                 .help("set `decision: limited`, or remove `fields`"),
             ]
         }
+        ValidationErrorKind::OneOfMultipleValid { .. }
+        | ValidationErrorKind::OneOfNotValid { .. } => {
+            let options: Vec<String> = sub
+                .and_then(|s| s.get("oneOf"))
+                .and_then(Value::as_array)
+                .map(|alts| {
+                    alts.iter()
+                        .filter_map(|a| a.pointer("/required/0").and_then(Value::as_str))
+                        .map(|k| format!("`{k}`"))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let many = matches!(e.kind(), ValidationErrorKind::OneOfMultipleValid { .. });
+            let message = if many {
+                format!(
+                    "{here} gives more than one of {}; give exactly one",
+                    options.join(", ")
+                )
+            } else {
+                format!("{here} needs one of {}", options.join(", "))
+            };
+            vec![Finding::new(Code::Constraint, at_key, message).maybe_help(own_description(sub))]
+        }
         ValidationErrorKind::Minimum { limit } => vec![Finding::new(
             Code::Constraint,
             value_pos(node),

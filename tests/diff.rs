@@ -33,7 +33,7 @@ fn flip_completed_view(yaml: &str) -> String {
 }
 
 fn version(yaml: &str, v: &str) -> String {
-    yaml.replace("version: 1.0.0", &format!("version: {v}"))
+    yaml.replace("version: 1.1.0", &format!("version: {v}"))
 }
 
 #[test]
@@ -61,7 +61,7 @@ fn each_kind_of_change_is_classified() {
                 )
             },
             impacts: &["feature"],
-            minimum: "1.1.0",
+            minimum: "1.2.0",
         },
         Case {
             name: "limited to allow",
@@ -72,7 +72,7 @@ fn each_kind_of_change_is_classified() {
                 )
             },
             impacts: &["feature"],
-            minimum: "1.1.0",
+            minimum: "1.2.0",
         },
         Case {
             name: "note reworded",
@@ -83,22 +83,25 @@ fn each_kind_of_change_is_classified() {
                 )
             },
             impacts: &["text"],
-            minimum: "1.0.1",
+            minimum: "1.1.1",
         },
         Case {
             name: "label renamed",
             edit: |y| y.replace("label: Contacting carrier", "label: Asking the carrier"),
             impacts: &["text"],
-            minimum: "1.0.1",
+            minimum: "1.1.1",
         },
         Case {
             name: "status removed",
             edit: |y| {
                 let start = y.find("  completed:\n").unwrap();
                 let end = y.find("  cancelled:\n").unwrap();
-                format!("{}{}", &y[..start], &y[end..])
+                let without = format!("{}{}", &y[..start], &y[end..]);
+                let way_in = "    transitions:\n      - { to: completed, on: { event: transfer_completed }, source: stated }\n";
+                assert!(without.contains(way_in));
+                without.replace(way_in, "")
             },
-            impacts: &["breaking"],
+            impacts: &["breaking", "breaking"],
             minimum: "2.0.0",
         },
         Case {
@@ -111,7 +114,7 @@ fn each_kind_of_change_is_classified() {
                     )
             },
             impacts: &["feature", "feature"],
-            minimum: "1.1.0",
+            minimum: "1.2.0",
         },
     ];
     for case in cases {
@@ -149,9 +152,9 @@ fn require_bump_fails_then_passes() {
     let flipped = flip_completed_view(&base());
     let (code, _, err) = diff_with(&flipped, &["--require-bump"]);
     assert_eq!(code, 1);
-    insta::assert_snapshot!(err, @"error: version 1.0.0 → 1.0.0 is not enough: Completed × View: allow → deny is breaking (something allowed is now denied), which needs a major bump; set `version: 2.0.0` (or higher)");
+    insta::assert_snapshot!(err, @"error: version 1.1.0 → 1.1.0 is not enough: Completed × View: allow → deny is breaking (something allowed is now denied), which needs a major bump; set `version: 2.0.0` (or higher)");
 
-    let (code, _, _) = diff_with(&version(&flipped, "1.1.0"), &["--require-bump"]);
+    let (code, _, _) = diff_with(&version(&flipped, "1.2.0"), &["--require-bump"]);
     assert_eq!(code, 1, "a minor bump is not enough for a breaking change");
     let (code, out, err) = diff_with(&version(&flipped, "2.0.0"), &["--require-bump"]);
     assert_eq!(code, 0, "{err}");
@@ -169,7 +172,7 @@ fn markdown_is_a_table_for_pull_requests() {
     );
     assert_eq!(code, 0);
     insta::assert_snapshot!(out, @r"
-    ### Rule changes: port-orders 1.0.0 → 2.0.0
+    ### Rule changes: port-orders 1.1.0 → 2.0.0
 
     1 change (1 breaking).
 
@@ -177,7 +180,7 @@ fn markdown_is_a_table_for_pull_requests() {
     |:--|:--|:--|:--|
     | **breaking** | Completed × View | allow → deny | something allowed is now denied |
 
-    version 1.0.0 → 2.0.0 is enough: the changes need a major bump (2.0.0 or higher).
+    version 1.1.0 → 2.0.0 is enough: the changes need a major bump (2.0.0 or higher).
     ");
 }
 

@@ -190,7 +190,7 @@ fn custom_templates_render_and_undefined_names_fail_located() {
         run(portrules().args(["docs", "--template", "tests/fixtures/docs/custom.md.j2"]));
     assert_eq!(code, 0, "{err}");
     insta::assert_snapshot!(out, @r"
-    # Port order statuses (port-orders 1.0.0)
+    # Port order statuses (port-orders 1.1.0)
 
     - Processing: view=allow, edit=deny, cancel=allow, delete=deny
     - Contacting carrier: view=allow, edit=deny, cancel=allow, delete=deny

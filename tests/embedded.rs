@@ -7,6 +7,7 @@
 use std::fmt::Write;
 
 use portrules::Rules;
+use portrules::lifecycle::{Operand, Trigger};
 
 use crate::common::root;
 
@@ -34,7 +35,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     );
     o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
-    o.push_str("use crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
+    o.push_str("#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
     let _ = writeln!(
         o,
@@ -52,11 +53,13 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     for a in &rules.actions {
         let _ = writeln!(
             o,
-            "            Action {{ id: {}, label: {}, question: {}, description: {} }},",
+            "            Action {{ id: {}, label: {}, question: {}, description: {}, moves: {}, read_only: {} }},",
             s(&a.id),
             s(&a.label),
             s(&a.question),
-            opt(&a.description)
+            opt(&a.description),
+            a.moves,
+            a.read_only
         );
     }
     o.push_str("        ],\n        fields: vec![\n");
@@ -94,18 +97,75 @@ fn generate(rules: &Rules, yaml: &str) -> String {
                 warnings.join(", ")
             );
         }
+        o.push_str("                ],\n                transitions: vec![\n");
+        for t in &st.transitions {
+            let trigger = match &t.trigger {
+                Trigger::Action(a) => format!("Trigger::Action({})", s(a)),
+                Trigger::Event(e) => format!("Trigger::Event({})", s(e)),
+                Trigger::When(c) => {
+                    let operand = match &c.operand {
+                        Operand::Value(v) => format!("Operand::Value({})", s(v)),
+                        Operand::Now(d) => format!(
+                            "Operand::Now(SignedDuration::new({}, {}))",
+                            d.as_secs(),
+                            d.subsec_nanos()
+                        ),
+                    };
+                    format!(
+                        "Trigger::When(Condition {{ fact: {}, op: Op::{:?}, operand: {operand} }})",
+                        s(&c.fact),
+                        c.op
+                    )
+                }
+            };
+            let _ = writeln!(
+                o,
+                "                    Transition {{ to: {}, trigger: {trigger}, source: Source::{:?}, because: {} }},",
+                s(&t.to),
+                t.source,
+                opt(&t.because)
+            );
+        }
         o.push_str("                ],\n            },\n");
     }
-    o.push_str("        ],\n        examples: vec![\n");
+    o.push_str("        ],\n        facts: vec![\n");
+    for f in &rules.facts {
+        let _ = writeln!(
+            o,
+            "            FactDecl {{ id: {}, label: {}, kind: FactType::{:?}, description: {} }},",
+            s(&f.id),
+            s(&f.label),
+            f.kind,
+            opt(&f.description)
+        );
+    }
+    o.push_str("        ],\n        events: vec![\n");
+    for e in &rules.events {
+        let _ = writeln!(
+            o,
+            "            EventDecl {{ id: {}, label: {}, description: {} }},",
+            s(&e.id),
+            s(&e.label),
+            opt(&e.description)
+        );
+    }
+    let _ = writeln!(o, "        ],\n        initial: {},", opt(&rules.initial));
+    o.push_str("        examples: vec![\n");
     for e in &rules.examples {
         let _ = writeln!(
             o,
-            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, pos: Pos {{ line: {}, column: {}, len: {} }} }},",
+            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, facts: vec![{}], now: {}, pos: Pos {{ line: {}, column: {}, len: {} }} }},",
             s(&e.status),
             s(&e.action),
             opt(&e.field),
             e.expect,
             opt(&e.why),
+            e.facts
+                .iter()
+                .map(|(k, v)| format!("({}, {})", s(k), s(v)))
+                .collect::<Vec<_>>()
+                .join(", "),
+            opt(&e.now),
             e.pos.line,
             e.pos.column,
             e.pos.len

@@ -25,7 +25,7 @@ fn test_runs_the_examples_and_counts() {
 
     let (code, out, _) = run(portrules().arg("test"));
     assert_eq!(code, 0);
-    assert!(out.ends_with("6 passed, 0 failed\n"), "{out}");
+    assert!(out.ends_with("7 passed, 0 failed\n"), "{out}");
 }
 
 #[test]

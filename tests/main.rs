@@ -12,6 +12,7 @@ mod embedded;
 mod examples;
 mod hostile;
 mod invalid;
+mod lifecycle;
 mod properties;
 mod query;
 mod readme;

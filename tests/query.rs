@@ -69,19 +69,26 @@ fn json_answer_has_the_contract_shape() {
     {
       "action": "edit",
       "action_label": "Edit",
+      "because": null,
       "decision": "limited",
+      "effective_status": "transfer_approved",
+      "effective_status_label": "Transfer approved",
       "fields": [
         "foc_date"
       ],
+      "leads_to": null,
       "note": "Once the carrier has agreed, the FOC date is the only thing that may still change.",
       "reason": "Edit is allowed in status Transfer approved only for: Firm Order Commitment (FOC) date",
       "remedy": [],
       "rules": {
         "name": "port-orders",
-        "version": "1.0.0"
+        "version": "1.1.0"
       },
       "status": "transfer_approved",
-      "status_label": "Transfer approved"
+      "status_label": "Transfer approved",
+      "warnings": [
+        "fact `foc_date` (Firm Order Commitment (FOC) date) was not given, so whether the order is already Transfer pending could not be checked; answered for Transfer approved"
+      ]
     }
     "#);
     // One object on one line, so it can be read line by line.
@@ -170,7 +177,7 @@ fn text_answer_lists_note_remedy_and_version() {
     remedy:
       - Create the port order again.
       - Contact support.
-    rules: port-orders 1.0.0
+    rules: port-orders 1.1.0
     ");
 }
 

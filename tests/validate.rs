@@ -9,7 +9,7 @@ fn shipped_rules_are_valid_even_with_warnings_denied() {
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "rules/port-orders.yaml: ok: port-orders 1.0.0: 7 statuses × 4 actions, 6 examples\n"
+        "rules/port-orders.yaml: ok: port-orders 1.1.0: 7 statuses × 4 actions, 7 examples\n"
     );
     assert_eq!(err, "");
 }

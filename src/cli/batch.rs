@@ -11,7 +11,10 @@ pub(super) fn run(global: &Global, io: &mut Io<'_>) -> io::Result<Exit> {
         return Ok(Exit::Error);
     };
     let mut input = BufReader::with_capacity(64 * 1024, io::stdin().lock());
-    match crate::batch::run(&rules, &mut input, &mut *io.out) {
+    // Read once: a long-running co-process answers time rules as of its start unless
+    // a request carries its own `now`.
+    let now = jiff::Timestamp::now();
+    match crate::batch::run(&rules, now, &mut input, &mut *io.out) {
         Ok(_) => Ok(Exit::Yes),
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Ok(Exit::Error),
         Err(e) => {

@@ -8,6 +8,7 @@ mod query;
 mod schema;
 mod table;
 mod test;
+mod transitions;
 mod validate;
 
 use std::ffi::OsString;
@@ -54,6 +55,8 @@ enum Command {
     Diff(diff::Args),
     /// Run the rule file's examples; exit 0 if all pass, 1 if any fails
     Test,
+    /// List the ways out of each status and what takes them
+    Transitions(transitions::Args),
 }
 
 /// Output formats for answers.
@@ -139,6 +142,7 @@ where
         Command::Batch => batch::run(&global, io),
         Command::Diff(args) => diff::run(&global, &args, io),
         Command::Test => test::run(&global, io),
+        Command::Transitions(args) => transitions::run(&global, &args, io),
     };
     match result {
         Ok(exit) => exit,
@@ -161,6 +165,7 @@ fn report_unknown(io: &mut Io<'_>, e: &crate::rules::UnknownName) -> io::Result<
     let plural = match e.kind {
         "status" => "statuses",
         "action" => "actions",
+        "fact" => "facts",
         _ => "fields",
     };
     let known = e

@@ -1,6 +1,7 @@
 //! Generated documentation: the pages, their templates, Markdown escaping, and the
 //! template engine set up to fail loudly (an unknown variable is an error, not a blank).
 
+mod diagram;
 mod errors;
 mod markdown;
 mod rule_format;
@@ -8,6 +9,7 @@ mod statuses;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
+pub use diagram::mermaid;
 pub use markdown::escape_inline;
 
 use crate::rules::Rules;

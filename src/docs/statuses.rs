@@ -195,6 +195,8 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
         })
         .collect();
     context! {
+        diagram => super::diagram::mermaid(rules),
+        time_rules => super::diagram::time_rules(rules),
         examples => examples,
         rules => context! {
             name => &rules.name,

@@ -1,0 +1,143 @@
+//! `portrules transitions`: the ways out of each status (or one), and what takes them.
+
+use std::io;
+
+use serde::Serialize;
+
+use super::{Format, Global, Io, report_unknown};
+use crate::exit::Exit;
+use crate::lifecycle::{Source, Transition, Trigger};
+use crate::rules::{Rules, Status};
+
+/// Arguments of `portrules transitions`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only this status (by id or label)
+    #[arg(long, value_name = "S")]
+    status: Option<String>,
+    /// Output format
+    #[arg(long, value_enum, default_value_t)]
+    format: Format,
+}
+
+#[derive(Serialize)]
+struct Row<'r> {
+    status: &'r str,
+    label: &'r str,
+    initial: bool,
+    #[serde(rename = "final")]
+    is_final: bool,
+    transitions: Vec<Way<'r>>,
+}
+
+#[derive(Serialize)]
+struct Way<'r> {
+    to: &'r str,
+    to_label: &'r str,
+    /// `action`, `event` or `when`.
+    trigger: &'static str,
+    /// The action or event id, or the condition as text.
+    by: String,
+    source: Source,
+    because: Option<&'r str>,
+}
+
+/// The trigger in words: "action Cancel", "event Carrier accepted", "when foc_date < now + 24h".
+pub fn describe(rules: &Rules, t: &Transition) -> (&'static str, String, String) {
+    match &t.trigger {
+        Trigger::Action(a) => {
+            let label = rules
+                .actions
+                .iter()
+                .find(|x| x.id == *a)
+                .map_or(a.as_str(), |x| &x.label);
+            ("action", a.clone(), format!("action {label}"))
+        }
+        Trigger::Event(e) => {
+            let label = rules
+                .events
+                .iter()
+                .find(|x| x.id == *e)
+                .map_or(e.as_str(), |x| &x.label);
+            ("event", e.clone(), format!("event {label}"))
+        }
+        Trigger::When(c) => {
+            let text = format!("{} {} {}", c.fact, c.op.symbol(), c.operand_text());
+            ("when", text.clone(), format!("when {text}"))
+        }
+    }
+}
+
+fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
+    Row {
+        status: &status.id,
+        label: &status.label,
+        initial: rules.initial.as_deref() == Some(status.id.as_str()),
+        is_final: rules.is_final(crate::rules::StatusId(index)),
+        transitions: status
+            .transitions
+            .iter()
+            .map(|t| {
+                let (trigger, by, _) = describe(rules, t);
+                Way {
+                    to: &t.to,
+                    to_label: rules
+                        .status_index(&t.to)
+                        .map_or(t.to.as_str(), |s| rules.statuses[s.0].label.as_str()),
+                    trigger,
+                    by,
+                    source: t.source,
+                    because: t.because.as_deref(),
+                }
+            })
+            .collect(),
+    }
+}
+
+pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
+    let Some(rules) = global.load_or_report(io) else {
+        return Ok(Exit::Error);
+    };
+    let only = match &args.status {
+        Some(name) => match rules.status(name) {
+            Ok(id) => Some(id.0),
+            Err(e) => return report_unknown(io, &e),
+        },
+        None => None,
+    };
+    let selected: Vec<(usize, &Status)> = rules
+        .statuses
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| only.is_none_or(|o| o == *i))
+        .collect();
+    let rows: Vec<Row<'_>> = selected.iter().map(|(i, s)| row(&rules, *i, s)).collect();
+    match args.format {
+        Format::Json => {
+            serde_json::to_writer_pretty(&mut *io.out, &rows).map_err(io::Error::from)?;
+            writeln!(io.out)?;
+        }
+        Format::Text => {
+            if rules.initial.is_none() {
+                writeln!(io.out, "these rules describe no lifecycle")?;
+            }
+            for (r, (_, status)) in rows.iter().zip(&selected) {
+                let mark = match (r.initial, r.is_final) {
+                    (true, _) => " (initial)",
+                    (_, true) => " (final: no way out)",
+                    _ => "",
+                };
+                writeln!(io.out, "{}{mark}", r.label)?;
+                for (way, t) in r.transitions.iter().zip(&status.transitions) {
+                    let (_, _, words) = describe(&rules, t);
+                    let source = match way.source {
+                        Source::Stated => "stated",
+                        Source::Inferred => "inferred",
+                    };
+                    writeln!(io.out, "  → {}  {words}  [{source}]", way.to_label)?;
+                }
+            }
+        }
+    }
+    Ok(Exit::Yes)
+}

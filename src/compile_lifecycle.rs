@@ -1,0 +1,306 @@
+//! Reads and checks the lifecycle: facts, events, the initial status and each status's
+//! transitions, with located errors for what does not fit together.
+
+use std::collections::{HashMap, HashSet, VecDeque};
+
+use crate::codes::Code;
+use crate::compile::len_of;
+use crate::diag::Finding;
+use crate::lifecycle::{
+    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,
+    parse_duration,
+};
+use crate::names::did_you_mean;
+use crate::rules::Rules;
+use crate::yaml::{Kind, Node};
+
+fn text(node: &Node, key: &str) -> Option<String> {
+    node.get(key).and_then(Node::as_str).map(str::to_string)
+}
+
+/// Fills in the lifecycle parts of `rules` from `root`; returns the problems found.
+pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    for e in root.get("facts").map(Node::entries).unwrap_or_default() {
+        let kind = match e.value.get("type").and_then(Node::as_str) {
+            Some("datetime") => FactType::Datetime,
+            Some("duration") => FactType::Duration,
+            Some("number") => FactType::Number,
+            _ => FactType::String,
+        };
+        rules.facts.push(FactDecl {
+            id: e.key.clone(),
+            label: text(&e.value, "label").unwrap_or_else(|| e.key.clone()),
+            kind,
+            description: text(&e.value, "description"),
+        });
+    }
+    for e in root.get("events").map(Node::entries).unwrap_or_default() {
+        rules.events.push(EventDecl {
+            id: e.key.clone(),
+            label: text(&e.value, "label").unwrap_or_else(|| e.key.clone()),
+            description: text(&e.value, "description"),
+        });
+    }
+    let status_ids: Vec<&str> = rules.statuses.iter().map(|s| s.id.as_str()).collect();
+    let known_status = |id: &str, pos, what: &str, findings: &mut Vec<Finding>| {
+        if !status_ids.contains(&id) {
+            findings.push(
+                Finding::new(
+                    Code::UnknownTarget,
+                    len_of(pos, id),
+                    format!("{what} `{id}` is not a declared status"),
+                )
+                .maybe_help(did_you_mean(id, status_ids.iter().copied())),
+            );
+        }
+    };
+    if let Some(initial) = root.get("lifecycle").and_then(|l| l.get("initial"))
+        && let Some(id) = initial.as_str()
+    {
+        known_status(id, initial.pos, "the initial status", &mut findings);
+        rules.initial = Some(id.to_string());
+    }
+    let nodes: HashMap<&str, &Node> = root
+        .get("statuses")
+        .map(Node::entries)
+        .unwrap_or_default()
+        .iter()
+        .map(|e| (e.key.as_str(), &e.value))
+        .collect();
+    let mut transitions: Vec<Vec<Transition>> = Vec::with_capacity(rules.statuses.len());
+    for status in &rules.statuses {
+        let mut list = Vec::new();
+        let items = nodes
+            .get(status.id.as_str())
+            .and_then(|n| n.get("transitions"))
+            .map(Node::items)
+            .unwrap_or_default();
+        for item in items {
+            let Some(to_node) = item.get("to") else {
+                continue;
+            };
+            let to = to_node.as_str().unwrap_or_default().to_string();
+            known_status(&to, to_node.pos, "transition target", &mut findings);
+            let trigger = if let Some(on) = item.get("on") {
+                match (
+                    on.get("action").and_then(Node::as_str),
+                    on.get("event").and_then(Node::as_str),
+                ) {
+                    (Some(a), _) => {
+                        if !rules.actions.iter().any(|x| x.id == a) {
+                            let pos = on.get("action").map_or(on.pos, |n| n.pos);
+                            findings.push(
+                                Finding::new(
+                                    Code::UnknownTrigger,
+                                    len_of(pos, a),
+                                    format!("`{a}` is not a declared action"),
+                                )
+                                .maybe_help(did_you_mean(
+                                    a,
+                                    rules.actions.iter().map(|x| x.id.as_str()),
+                                )),
+                            );
+                        }
+                        Trigger::Action(a.to_string())
+                    }
+                    (None, Some(ev)) => {
+                        if !rules.events.iter().any(|x| x.id == ev) {
+                            let pos = on.get("event").map_or(on.pos, |n| n.pos);
+                            let help = did_you_mean(ev, rules.events.iter().map(|x| x.id.as_str()))
+                                .unwrap_or_else(|| format!("declare it under the top-level `events`: `{ev}: {{ label: ... }}`"));
+                            findings.push(
+                                Finding::new(
+                                    Code::UnknownTrigger,
+                                    len_of(pos, ev),
+                                    format!("`{ev}` is not a declared event"),
+                                )
+                                .help(help),
+                            );
+                        }
+                        Trigger::Event(ev.to_string())
+                    }
+                    (None, None) => continue,
+                }
+            } else if let Some(when) = item.get("when") {
+                match condition(when, rules, &mut findings) {
+                    Some(c) => Trigger::When(c),
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
+            let source = match item.get("source").and_then(Node::as_str) {
+                Some("inferred") => Source::Inferred,
+                _ => Source::Stated,
+            };
+            list.push(Transition {
+                to,
+                trigger,
+                source,
+                because: text(item, "because"),
+            });
+        }
+        transitions.push(list);
+    }
+    for (status, list) in rules.statuses.iter_mut().zip(transitions) {
+        status.transitions = list;
+    }
+    if findings.is_empty()
+        && let Some(initial) = rules.initial.clone()
+    {
+        reachability(&initial, rules, root, &mut findings);
+        moves_have_transitions(rules, &nodes, &mut findings);
+    }
+    findings
+}
+
+fn condition(when: &Node, rules: &Rules, findings: &mut Vec<Finding>) -> Option<Condition> {
+    let fact_node = when.get("fact")?;
+    let fact = fact_node.as_str()?;
+    let op = Op::parse(when.get("op").and_then(Node::as_str)?)?;
+    let Some(decl) = rules.facts.iter().find(|f| f.id == fact) else {
+        let help = did_you_mean(fact, rules.facts.iter().map(|f| f.id.as_str()))
+            .unwrap_or_else(|| format!("declare it under the top-level `facts` with a `type`: `{fact}: {{ type: datetime, label: ... }}`"));
+        findings.push(
+            Finding::new(
+                Code::BadCondition,
+                len_of(fact_node.pos, fact),
+                format!("`{fact}` is not a declared fact"),
+            )
+            .help(help),
+        );
+        return None;
+    };
+    let bad = |node: &Node, message: String, findings: &mut Vec<Finding>| {
+        let mut pos = node.pos;
+        pos.len = pos.len.max(1);
+        findings.push(Finding::new(Code::BadCondition, pos, message));
+    };
+    let operand = if let Some(v) = when.get("value") {
+        let written = match &v.kind {
+            Kind::Str(s) => s.clone(),
+            Kind::Int(i) => i.to_string(),
+            Kind::Float(f) => f.to_string(),
+            _ => String::new(),
+        };
+        if let Err(e) = decl.kind.parse(&written) {
+            bad(
+                v,
+                format!(
+                    "the value for `{fact}` ({}) is not valid: {e}",
+                    decl.kind.as_str()
+                ),
+                findings,
+            );
+            return None;
+        }
+        Operand::Value(written)
+    } else {
+        let (node, sign) = match (when.get("now_plus"), when.get("now_minus")) {
+            (Some(n), _) => (n, 1),
+            (None, Some(n)) => (n, -1),
+            (None, None) => return None,
+        };
+        if decl.kind != FactType::Datetime {
+            bad(
+                node,
+                format!(
+                    "`{fact}` is a {}, so it cannot be compared with the current time",
+                    decl.kind.as_str()
+                ),
+                findings,
+            );
+            return None;
+        }
+        match parse_duration(node.as_str().unwrap_or_default()) {
+            Ok(d) => Operand::Now(if sign < 0 { -d } else { d }),
+            Err(e) => {
+                bad(node, e, findings);
+                return None;
+            }
+        }
+    };
+    Some(Condition {
+        fact: fact.to_string(),
+        op,
+        operand,
+    })
+}
+
+/// Every status must be reachable from the initial one.
+fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Vec<Finding>) {
+    let index: HashMap<&str, usize> = rules
+        .statuses
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.id.as_str(), i))
+        .collect();
+    let mut seen = HashSet::new();
+    let mut queue = VecDeque::from([initial]);
+    while let Some(id) = queue.pop_front() {
+        if !seen.insert(id) {
+            continue;
+        }
+        if let Some(&i) = index.get(id) {
+            queue.extend(rules.statuses[i].transitions.iter().map(|t| t.to.as_str()));
+        }
+    }
+    for status in &rules.statuses {
+        if !seen.contains(status.id.as_str()) {
+            let pos = status_key_pos(root, &status.id);
+            findings.push(
+                Finding::new(
+                    Code::Unreachable,
+                    len_of(pos, &status.id),
+                    format!(
+                        "status `{}` cannot be reached from the initial status `{initial}`",
+                        status.id
+                    ),
+                )
+                .help("add a transition that leads to it, or remove it"),
+            );
+        }
+    }
+}
+
+/// The position of a status's key, for messages about the whole status.
+fn status_key_pos(root: &Node, id: &str) -> crate::yaml::Pos {
+    root.get("statuses")
+        .and_then(|s| s.entry(id))
+        .map_or_else(Default::default, |e| e.key_pos)
+}
+
+/// An allowed action that moves the order must say where it goes.
+fn moves_have_transitions(
+    rules: &Rules,
+    nodes: &HashMap<&str, &Node>,
+    findings: &mut Vec<Finding>,
+) {
+    for status in &rules.statuses {
+        for (action, cell) in rules.actions.iter().zip(&status.cells) {
+            if !action.moves || !cell.decision.permits() {
+                continue;
+            }
+            let covered = status
+                .transitions
+                .iter()
+                .any(|t| matches!(&t.trigger, Trigger::Action(a) if *a == action.id));
+            if !covered {
+                let pos = nodes
+                    .get(status.id.as_str())
+                    .and_then(|n| n.get("permissions"))
+                    .and_then(|p| p.entry(&action.id))
+                    .map_or_else(Default::default, |e| len_of(e.key_pos, &e.key));
+                findings.push(
+                    Finding::new(
+                        Code::MoveWithoutTransition,
+                        pos,
+                        format!("`{}` is allowed in `{}` and moves the order, but no transition says where to", action.id, status.id),
+                    )
+                    .help(format!("add to `{}`: `transitions: [{{ to: <status>, on: {{ action: {} }}, source: stated }}]`", status.id, action.id)),
+                );
+            }
+        }
+    }
+}

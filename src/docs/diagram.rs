@@ -1,0 +1,99 @@
+//! The lifecycle as a Mermaid `stateDiagram-v2` (GitHub renders it), and the time rules
+//! as sentences.
+
+use std::fmt::Write as _;
+
+use crate::lifecycle::{FactType, Source, Trigger};
+use crate::rules::{Rules, StatusId};
+
+/// Mermaid text stays plain: only letters, digits, spaces and `( ) + - . , ' /`.
+fn plain(text: &str) -> String {
+    let kept: String = text
+        .chars()
+        .map(|c| {
+            if c.is_alphanumeric() || " ()+-.,'/".contains(c) {
+                c
+            } else {
+                ' '
+            }
+        })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A time rule in words: "Firm Order Commitment (FOC) date is before now + 24h".
+fn condition_words(rules: &Rules, trigger: &Trigger) -> Option<String> {
+    let Trigger::When(c) = trigger else {
+        return None;
+    };
+    let fact = rules.facts.iter().find(|f| f.id == c.fact)?;
+    let datetime = fact.kind == FactType::Datetime;
+    Some(format!(
+        "{} {} {}",
+        fact.label,
+        c.op.words(datetime),
+        c.operand_text()
+    ))
+}
+
+/// The state diagram, or `None` when the rules describe no lifecycle.
+pub fn mermaid(rules: &Rules) -> Option<String> {
+    let initial = rules.initial.as_deref()?;
+    let mut out = String::from("stateDiagram-v2\n");
+    for s in &rules.statuses {
+        let _ = writeln!(out, "    state \"{}\" as {}", plain(&s.label), s.id);
+    }
+    let _ = writeln!(out, "    [*] --> {initial}");
+    for s in &rules.statuses {
+        for t in &s.transitions {
+            let mut label = match &t.trigger {
+                Trigger::Action(a) => rules
+                    .actions
+                    .iter()
+                    .find(|x| x.id == *a)
+                    .map_or(a.clone(), |x| x.label.clone()),
+                Trigger::Event(e) => rules
+                    .events
+                    .iter()
+                    .find(|x| x.id == *e)
+                    .map_or(e.clone(), |x| x.label.clone()),
+                Trigger::When(_) => condition_words(rules, &t.trigger).unwrap_or_default(),
+            };
+            if t.source == Source::Inferred {
+                label.push_str(" (inferred)");
+            }
+            let _ = writeln!(out, "    {} --> {}: {}", s.id, t.to, plain(&label));
+        }
+    }
+    for (i, s) in rules.statuses.iter().enumerate() {
+        if rules.is_final(StatusId(i)) {
+            let _ = writeln!(out, "    {} --> [*]", s.id);
+        }
+    }
+    Some(out.trim_end().to_string())
+}
+
+/// Each time rule as a sentence.
+pub fn time_rules(rules: &Rules) -> Vec<String> {
+    let mut out = Vec::new();
+    for s in &rules.statuses {
+        for t in &s.transitions {
+            let Some(words) = condition_words(rules, &t.trigger) else {
+                continue;
+            };
+            let to = rules
+                .status_index(&t.to)
+                .map_or(t.to.as_str(), |i| rules.statuses[i.0].label.as_str());
+            let why = t
+                .because
+                .as_deref()
+                .map(|b| format!(" ({})", b.trim_end_matches('.').to_lowercase()))
+                .unwrap_or_default();
+            out.push(format!(
+                "An order in {} counts as {to} as soon as its {words}{why}; answers use {to} from then on, even if the stored status still says {}.",
+                s.label, s.label
+            ));
+        }
+    }
+    out
+}
