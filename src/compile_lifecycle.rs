@@ -61,13 +61,10 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
         known_status(id, initial.pos, "the initial status", &mut findings);
         rules.initial = Some(id.to_string());
     }
-    let nodes: HashMap<&str, &Node> = root
+    let nodes = root
         .get("statuses")
-        .map(Node::entries)
-        .unwrap_or_default()
-        .iter()
-        .map(|e| (e.key.as_str(), &e.value))
-        .collect();
+        .map(Node::values_by_key)
+        .unwrap_or_default();
     let mut transitions: Vec<Vec<Transition>> = Vec::with_capacity(rules.statuses.len());
     for status in &rules.statuses {
         let mut list = Vec::new();

@@ -1,8 +1,6 @@
 //! Warnings: rules that are valid but look unintended, and the acknowledgements
 //! (`allow_warnings`) that silence them.
 
-use std::collections::HashMap;
-
 use crate::codes::Code;
 use crate::compile::len_of;
 use crate::diag::Finding;
@@ -18,13 +16,10 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
     let mut warnings = Vec::new();
     let mut unused = Vec::new();
     let view = rules.actions.iter().position(|a| a.id == VIEW);
-    let nodes: HashMap<&str, &Node> = root
+    let nodes = root
         .get("statuses")
-        .map(Node::entries)
-        .unwrap_or_default()
-        .iter()
-        .map(|e| (e.key.as_str(), &e.value))
-        .collect();
+        .map(Node::values_by_key)
+        .unwrap_or_default();
     for (index, status) in rules.statuses.iter().enumerate() {
         let view_denied = view.is_some_and(|v| status.cells[v].decision == Effect::Deny);
         let is_final = rules.is_final(crate::rules::StatusId(index));

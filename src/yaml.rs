@@ -3,6 +3,7 @@
 //! Every node remembers where it stands in the file, so that later stages (schema
 //! validation, semantic checks) can point at the exact line and column of a problem.
 
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::Deserialize;
@@ -100,6 +101,14 @@ impl Node {
             Kind::Map(entries) => entries,
             _ => &[],
         }
+    }
+
+    /// A mapping's values by key, for many lookups in a large mapping.
+    pub fn values_by_key(&self) -> HashMap<&str, &Node> {
+        self.entries()
+            .iter()
+            .map(|e| (e.key.as_str(), &e.value))
+            .collect()
     }
 
     /// The items, when this is a sequence.

@@ -229,3 +229,21 @@ fn schema_prints_the_embedded_schema() {
         std::fs::read_to_string(root("schemas/rules.schema.json")).unwrap()
     );
 }
+
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let out = portrules()
+        .args(["query", "--status", "error", "--action", "view"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8(out.stderr).unwrap(),
+        "error: cannot write output: no space left on device\n"
+    );
+}

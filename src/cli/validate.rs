@@ -45,20 +45,19 @@ struct Checked {
     summary: Option<String>,
 }
 
-fn check(global: &Global, file: Option<&PathBuf>) -> Checked {
+fn check(global: &Global, file: Option<&PathBuf>, name: &str) -> Checked {
     let result = match file {
         Some(path) => load::from_path(path, &global.limits),
         None => load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &global.limits),
     };
     match result {
         Ok(loaded) => {
-            let name = file.map_or_else(|| EMBEDDED_PATH.to_string(), |p| p.display().to_string());
             let r = &loaded.rules;
             // Examples are guards on the table: a wrong one makes the file invalid.
             let mut diagnostics: Vec<Diagnostic> = crate::examples::run(r)
                 .iter()
                 .filter_map(|o| o.finding())
-                .map(|f| f.locate(&name, &loaded.text))
+                .map(|f| f.locate(name, &loaded.text))
                 .collect();
             let failed = !diagnostics.is_empty();
             diagnostics.extend(loaded.warnings);
@@ -93,7 +92,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let mut all: Vec<Diagnostic> = Vec::new();
     for file in files {
         let name = file.map_or_else(|| EMBEDDED_PATH.to_string(), |p| p.display().to_string());
-        let checked = check(global, file);
+        let checked = check(global, file, &name);
         if args.format == DiagFormat::Human {
             if !checked.diagnostics.is_empty() {
                 io.err.write_all(
