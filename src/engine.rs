@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use jiff::Timestamp;
 
-use crate::lifecycle::{FactValue, Trigger};
+use crate::lifecycle::{FactDecl, FactValue, Trigger};
 use crate::rules::{ActionId, Effect, FieldId, Rules, StatusId, UnknownName};
 
 /// A checked question: status and action (and optionally one field) resolved to ids,
@@ -148,9 +148,37 @@ pub struct Decision<'r> {
     /// Where taking the action moves the order, when it is allowed and moves it.
     pub leads_to: Option<&'r str>,
     /// Things the caller should know, such as a fact the rules needed but did not get.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<MissingFact<'r>>,
     /// Which rules answered.
     pub rules: RulesRef<'r>,
+}
+
+/// A fact a time rule needed but the query did not give; the answer is for the stated
+/// status. Put into words only when printed, so `decide` stays free of formatting.
+#[derive(Clone, Copy, Debug)]
+pub struct MissingFact<'r> {
+    /// The fact.
+    pub fact: &'r FactDecl,
+    /// The status the rule could have moved the order to.
+    pub target_label: &'r str,
+    /// The status answered for.
+    pub status_label: &'r str,
+}
+
+impl fmt::Display for MissingFact<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "fact `{}` ({}) was not given, so whether the order is already {} could not be checked; answered for {}",
+            self.fact.id, self.fact.label, self.target_label, self.status_label
+        )
+    }
+}
+
+impl Serialize for MissingFact<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// Name and version of the rules that gave an answer.
@@ -228,7 +256,7 @@ impl Rules {
 
     /// Follows the time rules from the stated status: the status the order is really
     /// in, why, and warnings for facts a rule needed but the query lacked.
-    fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Vec<String>) {
+    fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Vec<MissingFact<'_>>) {
         let mut current = query.status;
         let mut because: Option<String> = None;
         let mut warnings = Vec::new();
@@ -253,10 +281,11 @@ impl Rules {
                     .find(|(i, _)| *i == index)
                     .map(|(_, v)| v);
                 let (Some(value), Some(now)) = (value, query.now) else {
-                    warnings.push(format!(
-                        "fact `{}` ({}) was not given, so whether the order is already {} could not be checked; answered for {}",
-                        decl.id, decl.label, target_label, status.label
-                    ));
+                    warnings.push(MissingFact {
+                        fact: decl,
+                        target_label,
+                        status_label: &status.label,
+                    });
                     continue;
                 };
                 if cond.holds(decl.kind, value, now) == Some(true) {

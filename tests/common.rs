@@ -26,3 +26,29 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// Runs `portrules batch` on `input`; returns the exit code and the answers, one JSON
+/// value per output line.
+pub fn batch(input: &str) -> (i32, Vec<serde_json::Value>) {
+    use std::io::Write;
+    use std::process::Stdio;
+    let mut child = portrules()
+        .arg("batch")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    (out.status.code().unwrap(), lines)
+}

@@ -1,7 +1,7 @@
 //! The lifecycle: the 24-hour rule at its boundary, facts and their errors, where an
 //! action leads, the transitions listing, and the diagram in the docs.
 
-use crate::common::{portrules, root, run};
+use crate::common::{batch, portrules, root, run};
 
 const NOW: &str = "2026-11-26T12:00:00Z";
 
@@ -167,18 +167,8 @@ fn batch_accepts_facts_and_now() {
         r#"{"status":"transfer_approved","action":"cancel","now":"later","id":4}"#,
         "\n",
     );
-    let mut child = portrules()
-        .arg("batch")
-        .stdin(std::process::Stdio::piped())
-        .stdout(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    std::io::Write::write_all(&mut child.stdin.take().unwrap(), input.as_bytes()).unwrap();
-    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
-    let lines: Vec<serde_json::Value> = out
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
+    let (code, lines) = batch(input);
+    assert_eq!(code, 0);
     assert_eq!(lines.len(), 4);
     assert_eq!(
         (
