@@ -14,6 +14,16 @@ fn bench(c: &mut Criterion) {
     c.bench_function("decide", |b| {
         b.iter(|| black_box(&rules).decide(black_box(&query)).decision)
     });
+    // A status with a time rule, asked without its fact: answers with a warning.
+    let timed =
+        Query::parse(&rules, "transfer_approved", "cancel", None).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("decide, time rule without its fact", |b| {
+        b.iter(|| black_box(&rules).decide(black_box(&timed)).decision)
+    });
+    let plain = Query::parse(&rules, "processing", "view", None).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("decide, status without time rules", |b| {
+        b.iter(|| black_box(&rules).decide(black_box(&plain)).decision)
+    });
     c.bench_function("parse names + decide", |b| {
         b.iter(|| {
             let q = Query::parse(

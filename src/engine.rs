@@ -148,7 +148,8 @@ pub struct Decision<'r> {
     /// Where taking the action moves the order, when it is allowed and moves it.
     pub leads_to: Option<&'r str>,
     /// Things the caller should know, such as a fact the rules needed but did not get.
-    pub warnings: Vec<MissingFact<'r>>,
+    #[serde(serialize_with = "ser_missing")]
+    pub warnings: Warnings<'r>,
     /// Which rules answered.
     pub rules: RulesRef<'r>,
 }
@@ -173,6 +174,13 @@ impl fmt::Display for MissingFact<'_> {
             self.fact.id, self.fact.label, self.target_label, self.status_label
         )
     }
+}
+
+/// Warnings of an answer: usually none or one, kept inline so answering never allocates.
+pub type Warnings<'r> = smallvec::SmallVec<[MissingFact<'r>; 2]>;
+
+fn ser_missing<S: Serializer>(w: &Warnings<'_>, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(w.iter())
 }
 
 impl Serialize for MissingFact<'_> {
@@ -256,10 +264,10 @@ impl Rules {
 
     /// Follows the time rules from the stated status: the status the order is really
     /// in, why, and warnings for facts a rule needed but the query lacked.
-    fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Vec<MissingFact<'_>>) {
+    fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Warnings<'_>) {
         let mut current = query.status;
         let mut because: Option<String> = None;
-        let mut warnings = Vec::new();
+        let mut warnings = Warnings::new();
         // Each step moves to another status; a cycle of time rules stops after one round.
         for _ in 0..self.statuses.len() {
             let status = &self.statuses[current.0];
