@@ -160,18 +160,23 @@ pub struct Decision<'r> {
 pub struct MissingFact<'r> {
     /// The fact.
     pub fact: &'r FactDecl,
-    /// The status the rule could have moved the order to.
-    pub target_label: &'r str,
+    /// The id of the status the rule could have moved the order to.
+    pub target: &'r str,
     /// The status answered for.
     pub status_label: &'r str,
+    rules: &'r Rules,
 }
 
 impl fmt::Display for MissingFact<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let target = self
+            .rules
+            .status_index(self.target)
+            .map_or(self.target, |s| self.rules.statuses[s.0].label.as_str());
         write!(
             f,
-            "fact `{}` ({}) was not given, so whether the order is already {} could not be checked; answered for {}",
-            self.fact.id, self.fact.label, self.target_label, self.status_label
+            "fact `{}` ({}) was not given, so whether the order is already {target} could not be checked; answered for {}",
+            self.fact.id, self.fact.label, self.status_label
         )
     }
 }
@@ -280,9 +285,6 @@ impl Rules {
                     continue;
                 };
                 let decl = &self.facts[index];
-                let target_label = self
-                    .status_index(&t.to)
-                    .map_or(t.to.as_str(), |s| self.statuses[s.0].label.as_str());
                 let value = query
                     .facts
                     .iter()
@@ -291,8 +293,9 @@ impl Rules {
                 let (Some(value), Some(now)) = (value, query.now) else {
                     warnings.push(MissingFact {
                         fact: decl,
-                        target_label,
+                        target: &t.to,
                         status_label: &status.label,
+                        rules: self,
                     });
                     continue;
                 };
@@ -300,6 +303,7 @@ impl Rules {
                     let Some(next) = self.status_index(&t.to) else {
                         continue;
                     };
+                    let target_label = self.statuses[next.0].label.as_str();
                     let rule = format!(
                         "{} {value} {} {}",
                         decl.id,
