@@ -3,13 +3,10 @@
 //! Every node remembers where it stands in the file, so that later stages (schema
 //! validation, semantic checks) can point at the exact line and column of a problem.
 
-use std::collections::HashMap;
-use std::fmt;
+use std::collections::{HashMap, HashSet};
 
-use serde::Deserialize;
-use serde::de::{self, MapAccess, SeqAccess, Visitor};
+use granit_parser::{Event, Options, Parser, ScalarStyle, ScanError, Span, Tag};
 use serde_json::Value;
-use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 
 /// Deepest nesting accepted. The rule format needs five levels; this leaves room for
 /// mistakes while keeping recursion shallow whatever the input.
@@ -27,15 +24,6 @@ pub struct Pos {
 }
 
 impl Pos {
-    fn from_location(loc: &serde_saphyr::Location) -> Pos {
-        let span = loc.span();
-        Pos {
-            line: usize::try_from(loc.line()).unwrap_or(0),
-            column: usize::try_from(loc.column()).unwrap_or(0),
-            len: usize::try_from(span.len()).unwrap_or(0),
-        }
-    }
-
     /// Whether the parser told us where this is.
     pub fn is_known(&self) -> bool {
         self.line > 0
@@ -109,6 +97,15 @@ impl Node {
             .iter()
             .map(|e| (e.key.as_str(), &e.value))
             .collect()
+    }
+
+    /// How many nodes this tree holds, itself included.
+    pub fn size(&self) -> usize {
+        1 + match &self.kind {
+            Kind::Seq(items) => items.iter().map(Node::size).sum(),
+            Kind::Map(entries) => entries.iter().map(|e| e.value.size()).sum(),
+            _ => 0,
+        }
     }
 
     /// The items, when this is a sequence.
@@ -190,183 +187,420 @@ pub enum SyntaxErrorKind {
     Limit,
 }
 
-/// Parses YAML text into a node tree. Duplicate keys are an error; aliases, nesting,
-/// node count and scalar bytes are bounded so that hostile input fails fast.
+/// Nodes one file may hold, counting copies made by aliases. The scale benchmark's
+/// 10,000 statuses × 64 actions has about 1.3 M; a real rule file has a few hundred.
+pub const MAX_NODES: usize = 4_000_000;
+
+/// Alias uses allowed in one file. Aliases are legal YAML but rule files rarely need them.
+pub const MAX_ALIASES: usize = 1_000;
+
+/// Nodes that aliases may copy in all. A shared block of cells costs a few dozen; a tree
+/// of aliases that multiplies ("billion laughs") is stopped here, in a few megabytes.
+pub const MAX_ALIAS_NODES: usize = 100_000;
+
+/// Parses YAML text into a node tree. Duplicate keys are an error; aliases, nesting and
+/// node count are bounded so that hostile input fails fast.
+///
+/// Plain scalars are resolved with the YAML 1.2 core schema: `true`/`false` (not `yes`
+/// or `on`), `null`/`~`/empty, integers and floats; quoted and block scalars are text.
+/// The only tags accepted are the core ones that agree with the node (`!!str` on a
+/// scalar, `!!map`, `!!seq`); any other tag is refused rather than silently ignored.
+/// Merge keys (`<<: *defaults`) copy the entries that the mapping does not set itself.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
-    let mut budget = Budget::default();
-    budget.max_depth = MAX_DEPTH;
-    // Generous for real rule files (the scale benchmark's 10,000 statuses x 64
-    // actions has about 1.3 M nodes) yet bounded: nodes are counted as they stream.
-    budget.max_nodes = 4_000_000;
-    budget.max_events = 8_000_000;
-    budget.max_aliases = 1_000;
-    budget.max_anchors = 1_000;
-    // An anchor shared by a few cells is fine; a tree of them that multiplies ("billion
-    // laughs") is stopped after this many copied events, in a few megabytes.
-    budget.max_recorded_anchor_events = 100_000;
     let mut options = Options::default();
-    options.budget = Some(budget);
-    options.duplicate_keys = DuplicateKeyPolicy::Error;
-    options.alias_limits.max_total_replayed_events = 100_000;
-    options.with_snippet = false;
-    options.strict_booleans = true;
-    options.reject_unsupported_tags = true;
-    let spanned: Spanned<Kind> =
-        serde_saphyr::from_str_with_options(text, options).map_err(|e| classify(&e))?;
-    Ok(Node {
-        kind: spanned.value,
-        pos: Pos::from_location(&spanned.referenced),
-    })
-}
-
-fn classify(e: &serde_saphyr::Error) -> SyntaxError {
-    let pos = e
-        .location()
-        .map(|l| Pos::from_location(&l))
-        .unwrap_or_default();
-    let kind = match e {
-        serde_saphyr::Error::DuplicateMappingKey { .. } => SyntaxErrorKind::DuplicateKey,
-        serde_saphyr::Error::Budget { .. }
-        | serde_saphyr::Error::AliasError { .. }
-        | serde_saphyr::Error::AliasReplayCounterOverflow { .. }
-        | serde_saphyr::Error::AliasReplayLimitExceeded { .. }
-        | serde_saphyr::Error::AliasExpansionLimitExceeded { .. }
-        | serde_saphyr::Error::AliasReplayStackDepthExceeded { .. } => SyntaxErrorKind::Limit,
-        _ => SyntaxErrorKind::Syntax,
-    };
-    let raw = e.without_snippet().to_string();
-    // The parser appends its own position; ours is printed in front instead.
-    let raw = raw.split(" at line ").next().unwrap_or_default();
-    let raw = raw.lines().next().unwrap_or_default().trim();
-    let message = match (e, kind) {
-        (serde_saphyr::Error::DuplicateMappingKey { .. }, _) => {
-            let key = raw
-                .strip_prefix("duplicate mapping key: ")
-                .and_then(|rest| rest.split(", set DuplicateKeyPolicy").next())
-                .unwrap_or(raw);
-            format!("duplicate key `{key}`: it already appears earlier in this mapping")
+    options.flow_nesting_limit = MAX_DEPTH;
+    options.block_nesting_limit = MAX_DEPTH;
+    options.set_emit_comments(false);
+    let mut builder = Builder::default();
+    for event in Parser::new_from_str_with_options(text, options) {
+        let (event, span) = event.map_err(|e| scan_error(&e))?;
+        if builder.event(event, &span)? {
+            break;
         }
-        (_, SyntaxErrorKind::Limit) => format!(
-            "the file nests or expands aliases beyond what portrules accepts ({})",
-            humanize_limit(raw)
-        ),
-        _ => raw.to_string(),
-    };
-    SyntaxError { message, pos, kind }
+    }
+    Ok(builder.root.unwrap_or(Node {
+        kind: Kind::Null,
+        pos: Pos::default(),
+    }))
 }
 
-/// `budget breached: RecordedAnchorEvents { .. }` → `limit reached: recorded anchor events`.
-fn humanize_limit(raw: &str) -> String {
-    let Some(rest) = raw.strip_prefix("budget breached: ") else {
-        return raw.to_string();
-    };
-    let name = rest.split([' ', '{', '(']).next().unwrap_or(rest);
-    let mut words = String::new();
-    for c in name.chars() {
-        if c.is_uppercase() && !words.is_empty() {
-            words.push(' ');
+fn scan_error(e: &ScanError) -> SyntaxError {
+    let mark = e.marker();
+    SyntaxError {
+        message: e.info(),
+        pos: Pos {
+            line: mark.line(),
+            column: mark.col() + 1,
+            len: 1,
+        },
+        kind: SyntaxErrorKind::Syntax,
+    }
+}
+
+fn pos_of(span: &Span) -> Pos {
+    Pos {
+        line: span.start.line(),
+        column: span.start.col() + 1,
+        len: span.len(),
+    }
+}
+
+/// Maps with more keys than this check duplicates through a hash set instead of a scan.
+const LINEAR_KEYS: usize = 16;
+
+/// A collection whose children are still arriving.
+enum Open {
+    Seq {
+        pos: Pos,
+        anchor: usize,
+        items: Vec<Node>,
+    },
+    Map {
+        pos: Pos,
+        anchor: usize,
+        entries: Vec<Entry>,
+        key: Option<(String, Pos)>,
+        seen: HashSet<String>,
+        merges: Vec<Node>,
+    },
+}
+
+/// Turns the parser's events into a tree, enforcing the limits as it goes.
+#[derive(Default)]
+struct Builder {
+    stack: Vec<Open>,
+    root: Option<Node>,
+    /// Anchored nodes by anchor id, with their size in nodes.
+    anchors: Vec<Option<(Node, usize)>>,
+    nodes: usize,
+    aliases: usize,
+    alias_nodes: usize,
+    documents: usize,
+}
+
+impl Builder {
+    /// Takes one event; `Ok(true)` once the document is complete.
+    fn event(&mut self, event: Event<'_>, span: &Span) -> Result<bool, SyntaxError> {
+        let pos = pos_of(span);
+        match event {
+            Event::DocumentStart(..) => {
+                self.documents += 1;
+                if self.documents > 1 {
+                    return Err(syntax(
+                        pos,
+                        "a second YAML document starts here; a rule file is one document, so remove the `---` line or split the file",
+                    ));
+                }
+            }
+            Event::StreamEnd => return Ok(true),
+            Event::Scalar(value, style, anchor, tag) => {
+                let kind = match tag {
+                    None if style == ScalarStyle::Plain => resolve_plain(&value),
+                    None => Kind::Str(value.into_owned()),
+                    Some(tag) if tag.is_yaml_core_schema_tag("str") => Kind::Str(value.into_owned()),
+                    Some(tag) => return Err(unsupported_tag(pos, &tag)),
+                };
+                self.count(1, pos)?;
+                self.finish(Node { kind, pos }, anchor)?;
+            }
+            Event::SequenceStart(_, anchor, tag) => {
+                if let Some(tag) = tag.filter(|t| !t.is_yaml_core_schema_tag("seq")) {
+                    return Err(unsupported_tag(pos, &tag));
+                }
+                self.open(pos)?;
+                self.stack.push(Open::Seq {
+                    pos,
+                    anchor,
+                    items: Vec::new(),
+                });
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                if let Some(tag) = tag.filter(|t| !t.is_yaml_core_schema_tag("map")) {
+                    return Err(unsupported_tag(pos, &tag));
+                }
+                self.open(pos)?;
+                self.stack.push(Open::Map {
+                    pos,
+                    anchor,
+                    entries: Vec::new(),
+                    key: None,
+                    seen: HashSet::new(),
+                    merges: Vec::new(),
+                });
+            }
+            Event::SequenceEnd | Event::MappingEnd => {
+                let (node, anchor) = match self.stack.pop() {
+                    Some(Open::Seq { pos, anchor, items }) => (
+                        Node {
+                            kind: Kind::Seq(items),
+                            pos,
+                        },
+                        anchor,
+                    ),
+                    Some(Open::Map {
+                        pos,
+                        anchor,
+                        mut entries,
+                        seen,
+                        merges,
+                        ..
+                    }) => {
+                        merge(&mut entries, seen, merges);
+                        (
+                            Node {
+                                kind: Kind::Map(entries),
+                                pos,
+                            },
+                            anchor,
+                        )
+                    }
+                    None => return Err(syntax(pos, "a collection ends that never started")),
+                };
+                self.finish(node, anchor)?;
+            }
+            Event::Alias(id) => {
+                self.aliases += 1;
+                if self.aliases > MAX_ALIASES {
+                    return Err(limit(
+                        pos,
+                        format!("more than {MAX_ALIASES} aliases (`*name`)"),
+                    ));
+                }
+                let Some(Some((node, size))) = self.anchors.get(id) else {
+                    return Err(syntax(
+                        pos,
+                        "this alias refers to an anchor that is not defined before it",
+                    ));
+                };
+                let size = *size;
+                self.alias_nodes += size;
+                if self.alias_nodes > MAX_ALIAS_NODES {
+                    return Err(limit(
+                        pos,
+                        format!("aliases would copy more than {MAX_ALIAS_NODES} nodes"),
+                    ));
+                }
+                let mut node = node.clone();
+                node.pos = pos;
+                self.count(size, pos)?;
+                self.finish(node, 0)?;
+            }
+            _ => {}
         }
-        words.extend(c.to_lowercase());
-    }
-    format!("limit reached: {words}")
-}
-
-impl<'de> Deserialize<'de> for Kind {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(KindVisitor)
-    }
-}
-
-struct KindVisitor;
-
-impl<'de> Visitor<'de> for KindVisitor {
-    type Value = Kind;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
+        Ok(false)
     }
 
-    fn visit_unit<E>(self) -> Result<Kind, E> {
-        Ok(Kind::Null)
-    }
-    fn visit_none<E>(self) -> Result<Kind, E> {
-        Ok(Kind::Null)
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Kind, E> {
-        Ok(Kind::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Kind, E> {
-        Ok(Kind::Int(v))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Kind, E> {
-        Ok(i64::try_from(v).map_or(Kind::Float(v as f64), Kind::Int))
-    }
-    fn visit_i128<E>(self, v: i128) -> Result<Kind, E> {
-        Ok(i64::try_from(v).map_or(Kind::Float(v as f64), Kind::Int))
-    }
-    fn visit_u128<E>(self, v: u128) -> Result<Kind, E> {
-        Ok(i64::try_from(v).map_or(Kind::Float(v as f64), Kind::Int))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Kind, E> {
-        Ok(Kind::Float(v))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Kind, E> {
-        Ok(Kind::Str(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Kind, E> {
-        Ok(Kind::Str(v))
-    }
-    fn visit_bytes<E: de::Error>(self, v: &[u8]) -> Result<Kind, E> {
-        String::from_utf8(v.to_vec())
-            .map(Kind::Str)
-            .map_err(|_| E::custom("binary data is not text"))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Kind, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<Kind>>()? {
-            items.push(Node {
-                kind: item.value,
-                pos: Pos::from_location(&item.referenced),
-            });
+    fn open(&mut self, pos: Pos) -> Result<(), SyntaxError> {
+        self.count(1, pos)?;
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(limit(pos, format!("nesting deeper than {MAX_DEPTH} levels")));
         }
-        Ok(Kind::Seq(items))
+        Ok(())
     }
 
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Kind, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(key) = map.next_key::<Spanned<KeyText>>()? {
-            let value = map.next_value::<Spanned<Kind>>()?;
-            entries.push(Entry {
-                key: key.value.0,
-                key_pos: Pos::from_location(&key.referenced),
-                value: Node {
-                    kind: value.value,
-                    pos: Pos::from_location(&value.referenced),
+    fn count(&mut self, nodes: usize, pos: Pos) -> Result<(), SyntaxError> {
+        self.nodes += nodes;
+        if self.nodes > MAX_NODES {
+            return Err(limit(pos, format!("more than {MAX_NODES} values")));
+        }
+        Ok(())
+    }
+
+    /// Places a complete node: into its parent, or as the document's root.
+    fn finish(&mut self, node: Node, anchor: usize) -> Result<(), SyntaxError> {
+        if anchor != 0 {
+            if self.anchors.len() <= anchor {
+                self.anchors.resize_with(anchor + 1, || None);
+            }
+            self.anchors[anchor] = Some((node.clone(), node.size()));
+        }
+        match self.stack.last_mut() {
+            None => self.root = Some(node),
+            Some(Open::Seq { items, .. }) => items.push(node),
+            Some(Open::Map {
+                entries,
+                key,
+                seen,
+                merges,
+                ..
+            }) => match key.take() {
+                None => {
+                    let text = key_text(node)?;
+                    let duplicate = if entries.len() < LINEAR_KEYS {
+                        entries.iter().any(|e| e.key == text.0)
+                    } else {
+                        if seen.is_empty() {
+                            seen.extend(entries.iter().map(|e| e.key.clone()));
+                        }
+                        !seen.insert(text.0.clone())
+                    };
+                    if duplicate {
+                        return Err(SyntaxError {
+                            message: format!(
+                                "duplicate key `{}`: it already appears earlier in this mapping",
+                                text.0
+                            ),
+                            pos: text.1,
+                            kind: SyntaxErrorKind::DuplicateKey,
+                        });
+                    }
+                    *key = Some(text);
+                }
+                Some((k, key_pos)) if k == "<<" => match node.kind {
+                    Kind::Map(_) => merges.push(node),
+                    Kind::Seq(items) if items.iter().all(|i| matches!(i.kind, Kind::Map(_))) => {
+                        merges.extend(items);
+                    }
+                    _ => {
+                        return Err(syntax(
+                            key_pos,
+                            "a merge key (`<<`) takes a mapping or a list of mappings, usually an alias such as `*defaults`",
+                        ));
+                    }
                 },
-            });
+                Some((key, key_pos)) => entries.push(Entry {
+                    key,
+                    key_pos,
+                    value: node,
+                }),
+            },
         }
-        Ok(Kind::Map(entries))
+        Ok(())
     }
 }
 
-/// A mapping key as text: the rule format only has text keys, but a policy owner may
-/// write `1:` or `true:`, and those deserve a schema error rather than a parse failure.
-struct KeyText(String);
-
-impl<'de> Deserialize<'de> for KeyText {
-    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        match Kind::deserialize(d)? {
-            Kind::Str(s) => Ok(KeyText(s)),
-            Kind::Int(i) => Ok(KeyText(i.to_string())),
-            Kind::Float(f) => Ok(KeyText(f.to_string())),
-            Kind::Bool(b) => Ok(KeyText(b.to_string())),
-            Kind::Null => Ok(KeyText("null".into())),
-            Kind::Seq(_) | Kind::Map(_) => Err(de::Error::custom(
-                "a mapping key must be plain text, not a list or a mapping",
-            )),
+/// Adds the entries of merged mappings (`<<`) that the mapping does not set itself; the
+/// first merged mapping wins among several.
+fn merge(entries: &mut Vec<Entry>, mut seen: HashSet<String>, merges: Vec<Node>) {
+    if merges.is_empty() {
+        return;
+    }
+    if seen.is_empty() {
+        seen.extend(entries.iter().map(|e| e.key.clone()));
+    }
+    for source in merges {
+        if let Kind::Map(more) = source.kind {
+            for e in more {
+                if seen.insert(e.key.clone()) {
+                    entries.push(e);
+                }
+            }
         }
     }
+}
+
+/// A mapping key as text. The rule format only has text keys, but a policy owner may
+/// write `1:` or `true:`; those keep their spelling and meet a schema error later.
+fn key_text(node: Node) -> Result<(String, Pos), SyntaxError> {
+    let text = match node.kind {
+        Kind::Str(s) => s,
+        Kind::Int(i) => i.to_string(),
+        Kind::Float(f) => f.to_string(),
+        Kind::Bool(b) => b.to_string(),
+        Kind::Null => "null".into(),
+        Kind::Seq(_) | Kind::Map(_) => {
+            return Err(syntax(
+                node.pos,
+                "a mapping key must be plain text, not a list or a mapping",
+            ));
+        }
+    };
+    Ok((text, node.pos))
+}
+
+/// YAML 1.2 core-schema resolution of a plain (unquoted) scalar.
+fn resolve_plain(text: &str) -> Kind {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Kind::Null,
+        "true" | "True" | "TRUE" => return Kind::Bool(true),
+        "false" | "False" | "FALSE" => return Kind::Bool(false),
+        ".nan" | ".NaN" | ".NAN" => return Kind::Float(f64::NAN),
+        _ => {}
+    }
+    let first = text.as_bytes()[0];
+    if !(first.is_ascii_digit() || matches!(first, b'-' | b'+' | b'.')) {
+        return Kind::Str(text.to_owned());
+    }
+    let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let negative = text.starts_with('-');
+    let radix = |digits: &str, radix: u32| {
+        let v = i64::from_str_radix(digits, radix).ok()?;
+        // `-0x10` is not core-schema YAML; hex and octal take no sign.
+        (text.len() == unsigned.len()).then_some(Kind::Int(v))
+    };
+    let int = if let Some(hex) = unsigned.strip_prefix("0x") {
+        radix(hex, 16)
+    } else if let Some(oct) = unsigned.strip_prefix("0o") {
+        radix(oct, 8)
+    } else if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        Some(
+            text.parse::<i64>()
+                .map_or_else(|_| Kind::Float(text.parse().unwrap_or(f64::NAN)), Kind::Int),
+        )
+    } else {
+        None
+    };
+    if let Some(kind) = int {
+        return kind;
+    }
+    match unsigned {
+        ".inf" | ".Inf" | ".INF" => {
+            return Kind::Float(if negative {
+                f64::NEG_INFINITY
+            } else {
+                f64::INFINITY
+            });
+        }
+        _ => {}
+    }
+    if is_core_float(unsigned) {
+        if let Ok(f) = text.parse::<f64>() {
+            return Kind::Float(f);
+        }
+    }
+    Kind::Str(text.to_owned())
+}
+
+/// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the core schema's float (unsigned).
+fn is_core_float(s: &str) -> bool {
+    let (mantissa, exponent) = match s.find(['e', 'E']) {
+        Some(i) => (&s[..i], Some(&s[i + 1..])),
+        None => (s, None),
+    };
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some(("", frac)) => digits(frac),
+        Some((int, frac)) => digits(int) && (frac.is_empty() || digits(frac)),
+        None => digits(mantissa),
+    };
+    let exponent_ok = exponent.is_none_or(|e| digits(e.strip_prefix(['-', '+']).unwrap_or(e)));
+    mantissa_ok && exponent_ok
+}
+
+fn syntax(pos: Pos, message: &str) -> SyntaxError {
+    SyntaxError {
+        message: message.to_string(),
+        pos,
+        kind: SyntaxErrorKind::Syntax,
+    }
+}
+
+fn limit(pos: Pos, what: String) -> SyntaxError {
+    SyntaxError {
+        message: format!("the file nests or expands aliases beyond what portrules accepts ({what})"),
+        pos,
+        kind: SyntaxErrorKind::Limit,
+    }
+}
+
+fn unsupported_tag(pos: Pos, tag: &Tag) -> SyntaxError {
+    syntax(
+        pos,
+        &format!(
+            "the tag `{}` is not supported: rule files hold plain text, numbers, lists and mappings",
+            tag.original()
+        ),
+    )
 }
 
 #[cfg(test)]
@@ -397,6 +631,120 @@ mod tests {
         let text = "[".repeat(100_000);
         let err = parse(&text).unwrap_err();
         assert!(err.message.contains("limit"), "{err:?}");
+    }
+
+    #[test]
+    fn plain_scalars_follow_the_yaml_1_2_core_schema() {
+        let node = parse(
+            "a: [true, False, yes, no, on, ~, null, '', 12, -3, 0x1F, 0o17, 1.5, -.5e3, .inf, 1.0.0, 010, '12', \"true\", +7]\n",
+        )
+        .unwrap();
+        let kinds: Vec<&Kind> = node.get("a").unwrap().items().iter().map(|n| &n.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                &Kind::Bool(true),
+                &Kind::Bool(false),
+                &Kind::Str("yes".into()),
+                &Kind::Str("no".into()),
+                &Kind::Str("on".into()),
+                &Kind::Null,
+                &Kind::Null,
+                &Kind::Str(String::new()),
+                &Kind::Int(12),
+                &Kind::Int(-3),
+                &Kind::Int(31),
+                &Kind::Int(15),
+                &Kind::Float(1.5),
+                &Kind::Float(-500.0),
+                &Kind::Float(f64::INFINITY),
+                &Kind::Str("1.0.0".into()),
+                &Kind::Int(10),
+                &Kind::Str("12".into()),
+                &Kind::Str("true".into()),
+                &Kind::Int(7),
+            ]
+        );
+        assert_eq!(parse("a:\n").unwrap().get("a").unwrap().kind, Kind::Null);
+        assert_eq!(
+            parse("a: 99999999999999999999\n").unwrap().get("a").unwrap().kind,
+            Kind::Float(1e20)
+        );
+    }
+
+    #[test]
+    fn only_core_tags_that_fit_the_node_are_accepted() {
+        let node = parse("a: !!str 12\nb: !!map {x: 1}\n").unwrap();
+        assert_eq!(node.get("a").unwrap().kind, Kind::Str("12".into()));
+        for text in ["a: !!python/object x\n", "a: !custom x\n", "a: !!int 1\n", "a: !!seq {x: 1}\n"] {
+            let err = parse(text).unwrap_err();
+            assert_eq!(err.kind, SyntaxErrorKind::Syntax, "{text}");
+            assert!(err.message.contains("is not supported"), "{text}: {err:?}");
+            assert_eq!(err.pos.line, 1, "{text}");
+        }
+    }
+
+    #[test]
+    fn aliases_copy_their_anchor_and_merge_keys_fill_in_missing_entries() {
+        let node = parse(
+            "base: &b {view: allow, edit: deny}\nother:\n  <<: *b\n  edit: allow\nlist: [*b]\n",
+        )
+        .unwrap();
+        let other = node.get("other").unwrap();
+        let keys: Vec<&str> = other.entries().iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["edit", "view"]);
+        assert_eq!(other.get("edit").unwrap().as_str(), Some("allow"));
+        let copied = &node.get("list").unwrap().items()[0];
+        assert_eq!(copied.get("view").unwrap().as_str(), Some("allow"));
+        assert_eq!((copied.pos.line, copied.pos.column), (5, 8));
+        let err = parse("a: *nowhere\n").unwrap_err();
+        assert_eq!(err.kind, SyntaxErrorKind::Syntax);
+        let err = parse("a:\n  <<: 3\n").unwrap_err();
+        assert!(err.message.contains("merge key"), "{err:?}");
+    }
+
+    #[test]
+    fn multiplying_aliases_stop_at_the_limit() {
+        let mut doc = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..8 {
+            let p = i - 1;
+            doc.push_str(&format!("a{i}: &a{i} [{}]\n", vec![format!("*a{p}"); 10].join(", ")));
+        }
+        let err = parse(&doc).unwrap_err();
+        assert_eq!(err.kind, SyntaxErrorKind::Limit);
+        assert!(err.message.contains("aliases would copy"), "{err:?}");
+        let many = format!("a: &a x\nb: [{}]\n", vec!["*a"; MAX_ALIASES + 1].join(", "));
+        assert_eq!(parse(&many).unwrap_err().kind, SyntaxErrorKind::Limit);
+    }
+
+    #[test]
+    fn duplicates_are_found_in_large_mappings_too() {
+        let mut doc: String = (0..100).map(|i| format!("k{i}: {i}\n")).collect();
+        assert_eq!(parse(&doc).unwrap().entries().len(), 100);
+        doc.push_str("k42: again\n");
+        let err = parse(&doc).unwrap_err();
+        assert_eq!(err.kind, SyntaxErrorKind::DuplicateKey);
+        assert_eq!((err.pos.line, err.pos.column), (101, 1));
+        assert!(err.message.contains("`k42`"), "{err:?}");
+    }
+
+    #[test]
+    fn keys_keep_their_spelling_and_collections_cannot_be_keys() {
+        let node = parse("1: a\ntrue: b\n~: c\n").unwrap();
+        let keys: Vec<&str> = node.entries().iter().map(|e| e.key.as_str()).collect();
+        assert_eq!(keys, ["1", "true", "null"]);
+        let err = parse("? [a, b]\n: c\n").unwrap_err();
+        assert!(err.message.contains("plain text"), "{err:?}");
+    }
+
+    #[test]
+    fn one_document_only_and_empty_text_is_null() {
+        let err = parse("a: 1\n---\nb: 2\n").unwrap_err();
+        assert_eq!(err.pos.line, 2);
+        assert!(err.message.contains("second YAML document"), "{err:?}");
+        assert_eq!(parse("").unwrap().kind, Kind::Null);
+        assert_eq!(parse("# only a comment\n").unwrap().kind, Kind::Null);
+        assert!(parse("a: 1\n...\n").is_ok());
     }
 
     #[test]
