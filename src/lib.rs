@@ -27,6 +27,7 @@ pub mod engine;
 pub mod examples;
 pub mod exit;
 pub mod files;
+pub mod json_view;
 pub mod lifecycle;
 mod lint;
 pub mod load;

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::codes::Code;
 use crate::diag::Finding;
+use crate::json_view::Tree;
 use crate::names::did_you_mean;
 use crate::yaml::{Kind, Node, Pos};
 
@@ -24,10 +25,15 @@ pub fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_JSON).unwrap_or(Value::Bool(false)))
 }
 
-fn validator() -> Result<&'static Validator, String> {
-    static VALIDATOR: OnceLock<Result<Validator, String>> = OnceLock::new();
+/// The compiled schema, validating the YAML tree in place (see [`crate::json_view`]).
+fn validator() -> Result<&'static Validator<Tree>, String> {
+    static VALIDATOR: OnceLock<Result<Validator<Tree>, String>> = OnceLock::new();
     VALIDATOR
-        .get_or_init(|| jsonschema::validator_for(schema()).map_err(|e| e.to_string()))
+        .get_or_init(|| {
+            jsonschema::options_for::<Tree>()
+                .build(schema())
+                .map_err(|e| e.to_string())
+        })
         .as_ref()
         .map_err(Clone::clone)
 }
@@ -45,9 +51,8 @@ pub fn check(root: &Node) -> Vec<Finding> {
             )];
         }
     };
-    let instance = root.to_json();
     let mut found: Vec<(Vec<String>, Finding)> = Vec::new();
-    for e in validator.iter_errors(&instance) {
+    for e in validator.iter_errors(root) {
         let path = segments(&e);
         found.extend(explain(&e, root).into_iter().map(|f| (path.clone(), f)));
     }
