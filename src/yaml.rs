@@ -211,13 +211,17 @@ pub const MAX_ALIAS_NODES: usize = 100_000;
 /// scalar, `!!map`, `!!seq`); any other tag is refused rather than silently ignored.
 /// Merge keys (`<<: *defaults`) copy the entries that the mapping does not set itself.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    parse_with(text, text.len() >= PIPELINE_FROM)
+}
+
+fn parse_with(text: &str, two_threads: bool) -> Result<Node, SyntaxError> {
     let mut options = Options::default();
     options.flow_nesting_limit = MAX_DEPTH;
     options.block_nesting_limit = MAX_DEPTH;
     options.set_emit_comments(false);
     let events = Parser::new_from_str_with_options(text, options);
     let mut builder = Builder::default();
-    if text.len() >= PIPELINE_FROM {
+    if two_threads {
         pipelined(events, &mut builder)?;
     } else {
         for event in events {
@@ -827,6 +831,34 @@ mod tests {
         assert_eq!(parse("").unwrap().kind, Kind::Null);
         assert_eq!(parse("# only a comment\n").unwrap().kind, Kind::Null);
         assert!(parse("a: 1\n...\n").is_ok());
+    }
+
+    #[test]
+    fn large_files_get_the_same_tree_and_errors_on_two_threads() {
+        let mut doc = String::from("statuses:\n");
+        for i in 0..12_000 {
+            doc.push_str(&format!(
+                "  s{i}: {{label: Status {i}, n: {i}, ok: true}}\n"
+            ));
+        }
+        assert!(doc.len() >= PIPELINE_FROM);
+        let tree = parse(&doc).unwrap();
+        assert_eq!(tree.get("statuses").unwrap().entries().len(), 12_000);
+        assert_eq!(tree, parse_with(&doc, false).unwrap());
+
+        let duplicate = format!("{doc}  s5: {{label: again}}\n");
+        let unclosed = format!("{doc}  s: \"unclosed\n");
+        let early = format!("a: [\n{doc}");
+        for text in [&duplicate, &unclosed, &early] {
+            let threaded = parse_with(text, true).unwrap_err();
+            assert_eq!(threaded, parse_with(text, false).unwrap_err());
+        }
+        let err = parse(&duplicate).unwrap_err();
+        assert_eq!(
+            (err.kind, err.pos.line),
+            (SyntaxErrorKind::DuplicateKey, 12_002)
+        );
+        assert_eq!(parse(&unclosed).unwrap_err().kind, SyntaxErrorKind::Syntax);
     }
 
     #[test]

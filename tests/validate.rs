@@ -136,3 +136,62 @@ fn every_code_is_documented_in_the_catalogue() {
         }
     }
 }
+
+/// Synthetic rules in the shape of `scripts/gen-rules.py`, large enough that loading
+/// runs its passes on two threads (the loader switches at 256 KiB).
+fn large_rules(statuses: usize, actions: usize) -> String {
+    let mut text = String::from(
+        "schema_version: 1\nname: synthetic\nversion: 1.0.0\ntitle: Synthetic rules\nactions:\n  view: { label: View, question: \"Can you view it?\" }\n",
+    );
+    for a in 1..actions {
+        text.push_str(&format!(
+            "  a{a}: {{ label: Action {a}, question: \"Can you do {a}?\" }}\n"
+        ));
+    }
+    text.push_str("fields:\n  f1: { label: Field one }\nstatuses:\n");
+    for s in 0..statuses {
+        text.push_str(&format!(
+            "  s{s}:\n    label: Status {s}\n    description: Status number {s}.\n    permissions:\n      view: allow\n"
+        ));
+        for a in 1..actions {
+            let cell = match (s * 31 + a * 7) % 5 {
+                0 => "{ decision: limited, fields: [f1], note: Only field one. }",
+                1 | 2 => "allow",
+                _ => "deny",
+            };
+            text.push_str(&format!("      a{a}: {cell}\n"));
+        }
+    }
+    text
+}
+
+#[test]
+fn large_files_report_schema_and_rule_problems_together() {
+    use portrules::codes::Code;
+    use portrules::load::{Limits, from_str};
+
+    let limits = Limits { max_size: u64::MAX };
+    let text = large_rules(1_500, 16);
+    assert!(text.len() > 512 * 1024, "{}", text.len());
+    let loaded = from_str(&text, "big.yaml", &limits).unwrap();
+    assert_eq!(loaded.rules.statuses.len(), 1_500);
+
+    // A schema problem early (a label that is a number) and a rule problem late (a
+    // missing cell): both are reported, in file order, whichever thread found them.
+    let mut broken = text.replacen("    label: Status 3\n", "    label: 3\n", 1);
+    let last_cell = broken.rfind("      a5: ").unwrap();
+    let end = last_cell + broken[last_cell..].find('\n').unwrap() + 1;
+    broken.replace_range(last_cell..end, "");
+    let err = from_str(&broken, "big.yaml", &limits).unwrap_err();
+    let codes: Vec<(Code, usize)> = err.diagnostics.iter().map(|d| (d.code, d.line)).collect();
+    assert_eq!(codes.len(), 2, "{codes:?}");
+    assert_eq!(
+        codes[0].1,
+        text.lines()
+            .position(|l| l == "    label: Status 3")
+            .unwrap()
+            + 1
+    );
+    assert!(codes[0].1 < codes[1].1, "{codes:?}");
+    assert_ne!(codes[0].0, codes[1].0, "{codes:?}");
+}
