@@ -25,10 +25,6 @@ fn main() {
     };
     let parse = t.elapsed();
     let t = Instant::now();
-    let json = node.to_json();
-    let to_json = t.elapsed();
-    drop(json);
-    let t = Instant::now();
     let findings = schema::check(&node);
     let schema_time = t.elapsed();
     let t = Instant::now();
@@ -39,7 +35,7 @@ fn main() {
     let loaded = load::from_str(&text, &path, &limits);
     let total = t.elapsed();
     println!(
-        "{path}: {} bytes; yaml {parse:?}, to_json {to_json:?}, schema (incl. to_json) {schema_time:?}, drop tree {drop_time:?}; whole load {total:?} ({}; {} schema findings)",
+        "{path}: {} bytes; yaml {parse:?}, schema {schema_time:?}, drop tree {drop_time:?}; whole load {total:?} ({}; {} schema findings)",
         text.len(),
         if loaded.is_ok() { "valid" } else { "invalid" },
         findings.len()

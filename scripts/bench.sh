@@ -38,13 +38,23 @@ fi
 
 if [[ $part == all || $part == query ]]; then
   echo "== portrules query, one process per question, against a trivial binary"
-  hyperfine -N --warmup 100 --runs 2000 --export-json "$work/query.json" \
-    "$trivial" \
-    "$bin query --status transfer_approved --action edit" \
-    "$bin query --status transfer_approved --action edit --format json" \
-    "$bin --version" >/dev/null
+  cmds=("$trivial" "$bin query --status transfer_approved --action edit" "$bin --version")
+  # The static build that the README suggests for services, beside a static trivial
+  # binary. It needs an explicit --target, so that the flags stay off proc-macros.
+  host=$(rustc -vV | sed -n 's/^host: //p')
+  if [[ $host == *-linux-gnu ]]; then
+    CARGO_TARGET_DIR=target/static RUSTFLAGS="-C target-feature=+crt-static -C relocation-model=static" \
+      cargo build --release --locked --target "$host" --bin portrules --example trivial
+    sbin=target/static/$host/release/portrules
+    strivial=target/static/$host/release/examples/trivial
+    cmds+=("$strivial" "$sbin query --status transfer_approved --action edit")
+  fi
+  hyperfine -N --warmup 100 --runs 2000 --export-json "$work/query.json" "${cmds[@]}" >/dev/null
   medians "$work/query.json"
   echo "  peak RSS: trivial $(rss $trivial) KB, query $(rss $bin query --status transfer_approved --action edit) KB"
+  if [[ -n ${sbin:-} ]]; then
+    echo "  static: trivial $(rss $strivial) KB, query $(rss $sbin query --status transfer_approved --action edit) KB"
+  fi
 fi
 
 if [[ $part == all || $part == batch ]]; then

@@ -243,7 +243,11 @@ impl Compiler {
             return None;
         };
         let mut complete = true;
-        for entry in given {
+        // Cells are usually written in the order the actions are declared; then every
+        // key is declared and cell i belongs to action i, with no lookups at all.
+        let in_order = given.len() == actions.len()
+            && given.iter().zip(actions).all(|(e, (a, _))| e.key == a.id);
+        for entry in given.iter().filter(|_| !in_order) {
             if !self.declared_set.contains(&entry.key) {
                 complete = false;
                 let declared = || self.declared_actions.iter().map(String::as_str);
@@ -267,10 +271,19 @@ impl Compiler {
                 );
             }
         }
-        let by_key: HashMap<&str, &Entry> = given.iter().map(|e| (e.key.as_str(), e)).collect();
+        let by_key: HashMap<&str, &Entry> = if in_order {
+            HashMap::new()
+        } else {
+            given.iter().map(|e| (e.key.as_str(), e)).collect()
+        };
         let mut cells = Vec::with_capacity(actions.len());
-        for (action, _) in actions {
-            match by_key.get(action.id.as_str()) {
+        for (i, (action, _)) in actions.iter().enumerate() {
+            let found = if in_order {
+                given.get(i)
+            } else {
+                by_key.get(action.id.as_str()).copied()
+            };
+            match found {
                 Some(entry) => match self.cell(&entry.value, fields) {
                     Some(cell) => cells.push(cell),
                     None => complete = false,
