@@ -195,3 +195,32 @@ fn large_files_report_schema_and_rule_problems_together() {
     assert!(codes[0].1 < codes[1].1, "{codes:?}");
     assert_ne!(codes[0].0, codes[1].0, "{codes:?}");
 }
+
+#[test]
+fn anchors_and_merge_keys_share_cells() {
+    let file = "tests/fixtures/load/shared-cells.yaml";
+    let (code, out, err) = run(portrules().args(["validate", "--deny-warnings", file]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains(": ok: shared-cells 1.0.0: 2 statuses × 3 actions"),
+        "{out}"
+    );
+    let answer = |status: &str, action: &str| {
+        let (code, out, _) = run(portrules().args([
+            "--rules", file, "query", "--status", status, "--action", action,
+        ]));
+        (code, out.lines().next().unwrap_or_default().to_string())
+    };
+    assert_eq!(
+        answer("waiting", "edit"),
+        (1, "deny: Waiting × Edit".to_string())
+    );
+    assert_eq!(
+        answer("waiting", "cancel"),
+        (0, "allow: Waiting × Cancel".to_string())
+    );
+    assert_eq!(
+        answer("open", "edit"),
+        (0, "allow: Open × Edit".to_string())
+    );
+}
