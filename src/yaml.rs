@@ -319,10 +319,18 @@ enum Open {
         pos: Pos,
         anchor: usize,
         entries: Vec<Entry>,
-        key: Option<(String, Pos)>,
+        key: Option<Key>,
         seen: HashSet<u64>,
         merges: Vec<Node>,
     },
+}
+
+/// A mapping key waiting for its value.
+enum Key {
+    /// An ordinary key: its text and where it stands.
+    Text(String, Pos),
+    /// A plain `<<`: the value's entries are merged into the mapping.
+    Merge(Pos),
 }
 
 /// Turns the parser's events into a tree, enforcing the limits as it goes.
@@ -355,6 +363,20 @@ impl Builder {
             }
             Event::StreamEnd => return Ok(true),
             Event::Scalar(value, style, anchor, tag) => {
+                if let (
+                    None,
+                    ScalarStyle::Plain,
+                    "<<",
+                    Some(Open::Map {
+                        key: key @ None, ..
+                    }),
+                ) = (&tag, style, value.as_ref(), self.stack.last_mut())
+                {
+                    // Only a plain `<<` merges; a quoted one is an ordinary key.
+                    *key = Some(Key::Merge(pos));
+                    self.count(1, pos)?;
+                    return Ok(false);
+                }
                 let kind = match tag {
                     None if style == ScalarStyle::Plain => resolve_plain(&value),
                     None => Kind::Str(value.into_owned()),
@@ -512,9 +534,9 @@ impl Builder {
                             kind: SyntaxErrorKind::DuplicateKey,
                         });
                     }
-                    *key = Some(text);
+                    *key = Some(Key::Text(text.0, text.1));
                 }
-                Some((k, key_pos)) if k == "<<" => match node.kind {
+                Some(Key::Merge(key_pos)) => match node.kind {
                     Kind::Map(_) => merges.push(node),
                     Kind::Seq(items) if items.iter().all(|i| matches!(i.kind, Kind::Map(_))) => {
                         merges.extend(items);
@@ -526,7 +548,7 @@ impl Builder {
                         ));
                     }
                 },
-                Some((key, key_pos)) => entries.push(Entry {
+                Some(Key::Text(key, key_pos)) => entries.push(Entry {
                     key,
                     key_pos,
                     value: node,
@@ -784,6 +806,8 @@ mod tests {
         assert_eq!(err.kind, SyntaxErrorKind::Syntax);
         let err = parse("a:\n  <<: 3\n").unwrap_err();
         assert!(err.message.contains("merge key"), "{err:?}");
+        let quoted = parse("b: &b {x: 1}\na:\n  '<<': *b\n").unwrap();
+        assert_eq!(quoted.get("a").unwrap().entries()[0].key, "<<");
     }
 
     #[test]
