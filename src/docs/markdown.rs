@@ -30,6 +30,39 @@ pub fn escape_inline(text: &str) -> String {
     escape_line_start(out)
 }
 
+/// Whether [`escape_inline`] would return `text` unchanged, decided cheaply and
+/// conservatively: words, digits and common punctuation, single spaces inside, and a
+/// letter first (so nothing reads as a list marker). Large pages pass hundreds of
+/// thousands of such values ("Yes", labels) through the `md` filter.
+pub fn is_plain_inline(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.first().is_some_and(u8::is_ascii_alphabetic)
+        && !bytes.ends_with(b" ")
+        && !text.contains("  ")
+        && bytes.iter().all(|&b| {
+            b.is_ascii_alphanumeric()
+                || matches!(
+                    b,
+                    b' ' | b'.'
+                        | b','
+                        | b':'
+                        | b';'
+                        | b'('
+                        | b')'
+                        | b'\''
+                        | b'"'
+                        | b'/'
+                        | b'?'
+                        | b'%'
+                        | b'$'
+                        | b'@'
+                        | b'-'
+                        | b'+'
+                        | b'='
+                )
+        })
+}
+
 /// Escapes trusted Markdown (the schema's own descriptions, with their `code` spans)
 /// for a table cell: only what would break the row or open HTML is changed.
 pub fn escape_cell(text: &str) -> String {
@@ -70,6 +103,15 @@ mod tests {
 
     fn case(input: &str, expected: &str) {
         assert_eq!(escape_inline(input), expected, "escape_inline({input:?})");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn plain_text_is_exactly_what_escaping_leaves_alone(text in "[a-zA-Z0-9 .,:;()'\"/?%$@+=*_#<>|&\\-]{0,12}") {
+            if is_plain_inline(&text) {
+                proptest::prop_assert_eq!(escape_inline(&text), text);
+            }
+        }
     }
 
     #[test]

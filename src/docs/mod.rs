@@ -11,6 +11,7 @@ use minijinja::{Environment, UndefinedBehavior, Value};
 
 pub use diagram::mermaid;
 pub use markdown::escape_inline;
+use markdown::is_plain_inline;
 
 use crate::rules::Rules;
 
@@ -141,7 +142,18 @@ fn environment() -> Environment<'static> {
     {
         env.set_syntax(syntax);
     }
-    env.add_filter("md", |s: String| escape_inline(&s));
+    env.add_filter("md", |value: Value| -> Result<Value, minijinja::Error> {
+        match value.as_str() {
+            // Most values need no escaping; handing them back avoids two copies each.
+            Some(text) if is_plain_inline(text) => Ok(value),
+            Some(text) => Ok(Value::from(escape_inline(text))),
+            None if value.is_kwargs() => Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                "cannot convert kwargs to string",
+            )),
+            None => Ok(Value::from(escape_inline(&value.to_string()))),
+        }
+    });
     env.add_filter("md_cell", |s: String| markdown::escape_cell(&s));
     env
 }
