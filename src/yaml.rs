@@ -578,7 +578,8 @@ fn merge(entries: &mut Vec<Entry>, merges: Vec<Node>) {
 }
 
 /// A mapping key as text. The rule format only has text keys, but a policy owner may
-/// write `1:` or `true:`; those keep their spelling and meet a schema error later.
+/// write `1:`, `true:` or `~:`; those become text (`1`, `true`, `null`) and meet a
+/// schema error later rather than a parse failure.
 fn key_text(node: Node) -> Result<(String, Pos), SyntaxError> {
     let text = match node.kind {
         Kind::Str(s) => s,
@@ -839,7 +840,7 @@ mod tests {
     }
 
     #[test]
-    fn keys_keep_their_spelling_and_collections_cannot_be_keys() {
+    fn scalar_keys_become_text_and_collections_cannot_be_keys() {
         let node = parse("1: a\ntrue: b\n~: c\n").unwrap();
         let keys: Vec<&str> = node.entries().iter().map(|e| e.key.as_str()).collect();
         assert_eq!(keys, ["1", "true", "null"]);
