@@ -49,8 +49,23 @@ if [[ $part == all || $part == query ]]; then
     strivial=target/static/$host/release/examples/trivial
     cmds+=("$strivial" "$sbin query --status transfer_approved --action edit")
   fi
-  hyperfine -N --warmup 100 --runs 2000 --export-json "$work/query.json" "${cmds[@]}" >/dev/null
-  medians "$work/query.json"
+  # hyperfine runs each command's samples back to back, so a neighbour that starts or
+  # stops mid-run skews the ratios. Several short rounds, each with every command, and
+  # the median of the per-round ratios are steadier than one long run.
+  rounds=${QUERY_ROUNDS:-7}
+  for r in $(seq "$rounds"); do
+    hyperfine -N --warmup 50 --runs 400 --export-json "$work/query-$r.json" "${cmds[@]}" >/dev/null 2>&1
+  done
+  python3 - "$work" "$rounds" <<'PY'
+import json, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+runs = [json.load(open(f"{work}/query-{r}.json"))["results"] for r in range(1, rounds + 1)]
+for i, first in enumerate(runs[0]):
+    ratios = [rs[i]["median"] / rs[0]["median"] for rs in runs]
+    ms = statistics.median(rs[i]["median"] for rs in runs) * 1000
+    print(f"  {first['command'][:70]:70}  median {ms:7.3f} ms  ratio {statistics.median(ratios):5.2f}"
+          f"  (rounds {min(ratios):.2f}-{max(ratios):.2f})")
+PY
   echo "  peak RSS: trivial $(rss $trivial) KB, query $(rss $bin query --status transfer_approved --action edit) KB"
   if [[ -n ${sbin:-} ]]; then
     echo "  static: trivial $(rss $strivial) KB, query $(rss $sbin query --status transfer_approved --action edit) KB"

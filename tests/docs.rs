@@ -212,6 +212,18 @@ fn custom_templates_render_and_undefined_names_fail_located() {
     assert!(err.contains("cannot read template no/such.j2"), "{err}");
 }
 
+#[test]
+fn templates_can_raise_to_a_power() {
+    // The binary resolves `pow` to its own definition rather than glibc's libm.
+    let (code, out, err) =
+        run(portrules().args(["docs", "--template", "tests/fixtures/docs/power.md.j2"]));
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out,
+        "1.4142135623730951 0.4444444444444444 1000.0 1024 1.0\n"
+    );
+}
+
 /// Runs `cmd` as an unprivileged user when we are root, so folder permissions apply.
 fn unprivileged(cmd: &mut Command) -> Command {
     let is_root = Command::new("id")

@@ -2,6 +2,7 @@
 //! one module per subcommand. Every command returns an [`Exit`]; nothing here exits.
 
 mod batch;
+mod deferred;
 mod diff;
 mod docs;
 mod query;
@@ -20,6 +21,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::exit::Exit;
 use crate::load::{self, Limits, LoadError, Loaded};
 use crate::rules::Rules;
+use deferred::Deferred;
 
 /// Port-order permission rules: query, validate, document.
 #[derive(Debug, Parser)]
@@ -40,23 +42,23 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// May an admin take this action on an order in this status? Exit 0 yes, 1 no, 2 error
-    Query(query::Args),
+    Query(Deferred<query::Args>),
     /// Check rule files; exit 0 valid, 1 invalid, 2 usage or I/O error
-    Validate(validate::Args),
+    Validate(Deferred<validate::Args>),
     /// Print the whole status × action table
-    Table(table::Args),
+    Table(Deferred<table::Args>),
     /// Print the JSON Schema that rule files follow
     Schema,
     /// Generate a documentation page, write it, or check the committed one
-    Docs(docs::Args),
+    Docs(Deferred<docs::Args>),
     /// Answer JSON Lines requests from stdin, one answer line per request line
     Batch,
     /// Compare two versions of the rules; with --require-bump, check the version bump
-    Diff(diff::Args),
+    Diff(Deferred<diff::Args>),
     /// Run the rule file's examples; exit 0 if all pass, 1 if any fails
     Test,
     /// List the ways out of each status and what takes them
-    Transitions(transitions::Args),
+    Transitions(Deferred<transitions::Args>),
 }
 
 /// Output formats for answers.
@@ -134,15 +136,15 @@ where
         },
     };
     let result = match cli.command {
-        Command::Query(args) => query::run(&global, &args, io),
-        Command::Validate(args) => validate::run(&global, &args, io),
-        Command::Table(args) => table::run(&global, &args, io),
+        Command::Query(Deferred(args)) => query::run(&global, &args, io),
+        Command::Validate(Deferred(args)) => validate::run(&global, &args, io),
+        Command::Table(Deferred(args)) => table::run(&global, &args, io),
         Command::Schema => schema::run(io),
-        Command::Docs(args) => docs::run(&global, &args, io),
+        Command::Docs(Deferred(args)) => docs::run(&global, &args, io),
         Command::Batch => batch::run(&global, io),
-        Command::Diff(args) => diff::run(&global, &args, io),
+        Command::Diff(Deferred(args)) => diff::run(&global, &args, io),
         Command::Test => test::run(&global, io),
-        Command::Transitions(args) => transitions::run(&global, &args, io),
+        Command::Transitions(Deferred(args)) => transitions::run(&global, &args, io),
     };
     match result {
         Ok(exit) => exit,
