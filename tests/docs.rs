@@ -213,6 +213,41 @@ fn custom_templates_render_and_undefined_names_fail_located() {
 }
 
 #[test]
+fn templates_see_every_value_the_page_context_always_offered() {
+    // The expected page was rendered when the context was still built from copied
+    // maps; the objects that compute values on demand must print the same.
+    let (code, out, err) = run(portrules().args([
+        "docs",
+        "--template",
+        "tests/fixtures/docs/every-value.md.j2",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    let expected = std::fs::read_to_string("tests/fixtures/docs/every-value.md").unwrap();
+    assert_eq!(out, expected);
+}
+
+#[test]
+fn explained_lists_exactly_the_cells_with_an_explanation() {
+    let template = ["docs", "--template", "tests/fixtures/docs/explained.md.j2"];
+    let (code, out, err) = run(portrules().args(template));
+    assert_eq!(code, 0, "{err}");
+    insta::assert_snapshot!(out, @r"
+    processing:  True
+    contacting_carrier:  True
+    transfer_approved: edit True
+    transfer_pending:  True
+    error: delete True
+    completed:  True
+    cancelled:  True
+    ");
+    let hostile = run(portrules()
+        .args(["--rules", "tests/fixtures/docs/hostile.yaml"])
+        .args(template));
+    assert_eq!(hostile.0, 0, "{}", hostile.2);
+    assert!(hostile.1.lines().all(|l| l.ends_with(" True")), "{}", hostile.1);
+}
+
+#[test]
 fn templates_can_raise_to_a_power() {
     // The binary resolves `pow` to its own definition rather than glibc's libm.
     let (code, out, err) =

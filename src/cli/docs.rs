@@ -39,7 +39,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
         .or(args.output.as_ref())
         .map(|p| p.display().to_string());
     let source = Source {
-        rules: &rules,
+        rules: std::sync::Arc::new(rules),
         path: rules_arg.as_deref().unwrap_or(EMBEDDED_PATH),
         rules_arg: rules_arg.as_deref(),
         target: target.as_deref(),

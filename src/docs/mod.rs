@@ -6,6 +6,9 @@ mod errors;
 mod markdown;
 mod rule_format;
 mod statuses;
+mod table;
+
+use std::sync::Arc;
 
 use minijinja::{Environment, UndefinedBehavior, Value};
 
@@ -100,8 +103,8 @@ impl TemplateError {
 
 /// The rules a page is generated from, and how the reader should name them.
 pub struct Source<'a> {
-    /// The rules.
-    pub rules: &'a Rules,
+    /// The rules, shared with the page's template objects.
+    pub rules: Arc<Rules>,
     /// Their file, as named in the page (`rules/port-orders.yaml`).
     pub path: &'a str,
     /// The `--rules` argument to repeat in the regenerate command, if any.
