@@ -244,7 +244,11 @@ fn explained_lists_exactly_the_cells_with_an_explanation() {
         .args(["--rules", "tests/fixtures/docs/hostile.yaml"])
         .args(template));
     assert_eq!(hostile.0, 0, "{}", hostile.2);
-    assert!(hostile.1.lines().all(|l| l.ends_with(" True")), "{}", hostile.1);
+    assert!(
+        hostile.1.lines().all(|l| l.ends_with(" True")),
+        "{}",
+        hostile.1
+    );
 }
 
 #[test]

@@ -209,6 +209,40 @@ fn rules_come_from_the_flag_then_the_environment_then_the_binary() {
 }
 
 #[test]
+fn shared_options_go_before_or_after_the_command_and_the_later_one_wins() {
+    let alt = root("tests/fixtures/load/two-fields.yaml");
+    let ask = ["--status", "approved", "--action", "view"];
+    let rules_of = |cmd: &mut std::process::Command| {
+        let (code, out, err) = run(cmd);
+        assert_eq!(code, 0, "{err}");
+        out.lines().last().unwrap_or_default().to_string()
+    };
+    let after = rules_of(portrules().arg("query").args(ask).arg("--rules").arg(&alt));
+    assert_eq!(after, "rules: two-fields 2.1.0");
+    // After the command beats before it, and both beat the environment.
+    let both = rules_of(
+        portrules()
+            .env("PORTRULES_RULES", "/nonexistent.yaml")
+            .args(["--rules", "/nonexistent.yaml", "query"])
+            .args(ask)
+            .arg("--rules")
+            .arg(&alt),
+    );
+    assert_eq!(both, "rules: two-fields 2.1.0");
+    let (code, _, err) = run(portrules()
+        .arg("--rules")
+        .arg(&alt)
+        .arg("query")
+        .args(ask)
+        .args(["--max-size", "10"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("larger than the limit of 10 bytes"), "{err}");
+    // Commands that read no rules still take the options, as they always did.
+    let (code, _, err) = run(portrules().args(["schema", "--rules", "x.yaml", "--max-size", "1"]));
+    assert_eq!(code, 0, "{err}");
+}
+
+#[test]
 fn table_prints_every_status_and_action() {
     let (code, out, _) = run(portrules().arg("table"));
     assert_eq!(code, 0);

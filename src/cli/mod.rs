@@ -28,37 +28,89 @@ use deferred::Deferred;
 #[command(name = "portrules", version, about, max_term_width = 100)]
 pub struct Cli {
     /// Rule file to use [default: the rules/port-orders.yaml built into this binary]
-    #[arg(long, global = true, value_name = "FILE", env = "PORTRULES_RULES")]
+    #[arg(long, value_name = "FILE", env = "PORTRULES_RULES")]
     rules: Option<PathBuf>,
 
     /// Refuse rule files larger than this many bytes, before parsing them
-    #[arg(long, global = true, value_name = "BYTES", default_value_t = load::DEFAULT_MAX_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = load::DEFAULT_MAX_SIZE)]
     max_size: u64,
 
     #[command(subcommand)]
     command: Command,
 }
 
+/// `--rules` and `--max-size` written after the command's name, which override the
+/// ones before it.
+///
+/// These are ordinary options of each subcommand rather than clap's global ones: clap
+/// copies global options into every subcommand on every start, which was a tenth of
+/// the work of a `portrules query` process.
+#[derive(Debug, clap::Args)]
+struct Trailing {
+    /// Rule file to use [default: $PORTRULES_RULES, else the rules/port-orders.yaml built
+    /// into this binary]
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+
+    /// Refuse rule files larger than this many bytes, before parsing them [default:
+    /// 4194304]
+    #[arg(long, value_name = "BYTES")]
+    max_size: Option<u64>,
+}
+
+/// A subcommand's own arguments, then the shared ones.
+#[derive(Debug, clap::Args)]
+struct With<T: clap::Args> {
+    #[command(flatten)]
+    args: T,
+    #[command(flatten)]
+    trailing: Trailing,
+}
+
+/// The arguments of a subcommand that has none of its own.
+#[derive(Debug, clap::Args)]
+struct NoArgs {}
+
+/// A subcommand's arguments as parsed: built only when it runs, shared options included.
+type Sub<T> = Deferred<With<T>>;
+
 #[derive(Debug, Subcommand)]
 enum Command {
     /// May an admin take this action on an order in this status? Exit 0 yes, 1 no, 2 error
-    Query(Deferred<query::Args>),
+    Query(Sub<query::Args>),
     /// Check rule files; exit 0 valid, 1 invalid, 2 usage or I/O error
-    Validate(Deferred<validate::Args>),
+    Validate(Sub<validate::Args>),
     /// Print the whole status × action table
-    Table(Deferred<table::Args>),
+    Table(Sub<table::Args>),
     /// Print the JSON Schema that rule files follow
-    Schema,
+    Schema(Sub<NoArgs>),
     /// Generate a documentation page, write it, or check the committed one
-    Docs(Deferred<docs::Args>),
+    Docs(Sub<docs::Args>),
     /// Answer JSON Lines requests from stdin, one answer line per request line
-    Batch,
+    Batch(Sub<NoArgs>),
     /// Compare two versions of the rules; with --require-bump, check the version bump
-    Diff(Deferred<diff::Args>),
+    Diff(Sub<diff::Args>),
     /// Run the rule file's examples; exit 0 if all pass, 1 if any fails
-    Test,
+    Test(Sub<NoArgs>),
     /// List the ways out of each status and what takes them
-    Transitions(Deferred<transitions::Args>),
+    Transitions(Sub<transitions::Args>),
+}
+
+impl Command {
+    /// The options given after the subcommand's name.
+    fn trailing(&self) -> &Trailing {
+        match self {
+            Command::Query(Deferred(w)) => &w.trailing,
+            Command::Validate(Deferred(w)) => &w.trailing,
+            Command::Table(Deferred(w)) => &w.trailing,
+            Command::Schema(Deferred(w))
+            | Command::Batch(Deferred(w))
+            | Command::Test(Deferred(w)) => &w.trailing,
+            Command::Docs(Deferred(w)) => &w.trailing,
+            Command::Diff(Deferred(w)) => &w.trailing,
+            Command::Transitions(Deferred(w)) => &w.trailing,
+        }
+    }
 }
 
 /// Output formats for answers.
@@ -129,22 +181,23 @@ where
             };
         }
     };
+    let trailing = cli.command.trailing();
     let global = Global {
-        rules: cli.rules,
+        rules: trailing.rules.clone().or(cli.rules),
         limits: Limits {
-            max_size: cli.max_size,
+            max_size: trailing.max_size.unwrap_or(cli.max_size),
         },
     };
-    let result = match cli.command {
-        Command::Query(Deferred(args)) => query::run(&global, &args, io),
-        Command::Validate(Deferred(args)) => validate::run(&global, &args, io),
-        Command::Table(Deferred(args)) => table::run(&global, &args, io),
-        Command::Schema => schema::run(io),
-        Command::Docs(Deferred(args)) => docs::run(&global, &args, io),
-        Command::Batch => batch::run(&global, io),
-        Command::Diff(Deferred(args)) => diff::run(&global, &args, io),
-        Command::Test => test::run(&global, io),
-        Command::Transitions(Deferred(args)) => transitions::run(&global, &args, io),
+    let result = match &cli.command {
+        Command::Query(Deferred(w)) => query::run(&global, &w.args, io),
+        Command::Validate(Deferred(w)) => validate::run(&global, &w.args, io),
+        Command::Table(Deferred(w)) => table::run(&global, &w.args, io),
+        Command::Schema(_) => schema::run(io),
+        Command::Docs(Deferred(w)) => docs::run(&global, &w.args, io),
+        Command::Batch(_) => batch::run(&global, io),
+        Command::Diff(Deferred(w)) => diff::run(&global, &w.args, io),
+        Command::Test(_) => test::run(&global, io),
+        Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),
     };
     match result {
         Ok(exit) => exit,
