@@ -1,10 +1,12 @@
-//! Where loading time goes: times each stage of loading one rule file.
+//! Where loading time goes: times each stage of loading one rule file, then the
+//! rendering of its status page.
 //! `cargo run --release --example phases -- FILE`
 
+use std::sync::Arc;
 use std::time::Instant;
 
 use portrules::load::{self, Limits};
-use portrules::{schema, yaml};
+use portrules::{docs, schema, yaml};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -40,4 +42,20 @@ fn main() {
         if loaded.is_ok() { "valid" } else { "invalid" },
         findings.len()
     );
+    // The status page from the loaded rules: context, template and normalization.
+    if let Ok(loaded) = loaded {
+        let source = docs::Source {
+            rules: Arc::new(loaded.rules),
+            path: &path,
+            rules_arg: None,
+            target: None,
+        };
+        let t = Instant::now();
+        let page = docs::render(docs::Page::Statuses, &source, None);
+        println!(
+            "  status page rendered in {:?} ({} bytes)",
+            t.elapsed(),
+            page.map_or(0, |p| p.len())
+        );
+    }
 }

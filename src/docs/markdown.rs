@@ -36,11 +36,13 @@ pub fn escape_inline(text: &str) -> String {
 /// thousands of such values ("Yes", labels) through the `md` filter.
 pub fn is_plain_inline(text: &str) -> bool {
     let bytes = text.as_bytes();
-    bytes.first().is_some_and(u8::is_ascii_alphabetic)
-        && !bytes.ends_with(b" ")
-        && !text.contains("  ")
-        && bytes.iter().all(|&b| {
-            b.is_ascii_alphanumeric()
+    let mut after_space = false;
+    // One pass; a substring search for two spaces cost more than the rest of the check.
+    let plain = bytes.iter().all(|&b| {
+        let double_space = b == b' ' && after_space;
+        after_space = b == b' ';
+        !double_space
+            && (b.is_ascii_alphanumeric()
                 || matches!(
                     b,
                     b' ' | b'.'
@@ -59,8 +61,9 @@ pub fn is_plain_inline(text: &str) -> bool {
                         | b'-'
                         | b'+'
                         | b'='
-                )
-        })
+                ))
+    });
+    plain && bytes.first().is_some_and(u8::is_ascii_alphabetic) && !after_space
 }
 
 /// Escapes trusted Markdown (the schema's own descriptions, with their `code` spans)

@@ -166,7 +166,9 @@ fn environment() -> Environment<'static> {
 fn normalize(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut blank = 0;
-    for line in text.replace("\r\n", "\n").lines() {
+    // `lines` drops the `\r` of a `\r\n` and `trim_end` any other trailing one, so the
+    // page is not copied first to replace them.
+    for line in text.lines() {
         let line = line.trim_end();
         if line.is_empty() {
             blank += 1;
@@ -219,5 +221,7 @@ mod tests {
         assert_eq!(normalize("a  \r\n\n\n\nb\n\n\n"), "a\n\nb\n");
         assert_eq!(normalize("\n\na"), "a\n");
         assert_eq!(normalize(""), "\n");
+        // Carriage returns at line ends go; one inside a line stays, as it always did.
+        assert_eq!(normalize("a\r\r\nb\rc \r\n\r\n\r\nd\r"), "a\nb\rc\n\nd\n");
     }
 }
