@@ -43,8 +43,8 @@ pub struct Cli {
 /// ones before it.
 ///
 /// These are ordinary options of each subcommand rather than clap's global ones: clap
-/// copies global options into every subcommand on every start, which was a tenth of
-/// the work of a `portrules query` process.
+/// copies global options into every subcommand on every start, about 8 % of the
+/// instructions of a `portrules query` process (docs/performance.md).
 #[derive(Debug, clap::Args)]
 struct Trailing {
     /// Rule file to use [default: $PORTRULES_RULES, else the rules/port-orders.yaml built
@@ -235,4 +235,23 @@ fn report_unknown(io: &mut Io<'_>, e: &crate::rules::UnknownName) -> io::Result<
         writeln!(io.err, "  = help: known {plural}: {known}")?;
     }
     Ok(Exit::Error)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+    use crate::load::DEFAULT_MAX_SIZE;
+
+    #[test]
+    fn options_after_the_command_state_the_real_default_size() {
+        let mut cli = Cli::command();
+        cli.build();
+        for sub in cli.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+            let help = sub.render_help().to_string();
+            let default = format!("[default: {DEFAULT_MAX_SIZE}]");
+            assert!(help.contains(&default), "{}: {help}", sub.get_name());
+        }
+    }
 }
