@@ -37,8 +37,9 @@ fn main() -> ExitCode {
 /// reference alone made every process map `libm.so.6`: about a tenth of the cost of a
 /// `portrules query` process (docs/performance.md). Defining the symbol here lets the
 /// linker resolve it in the executable and drop the library. `libm` is Rust's port of
-/// musl's, accurate to within one unit in the last place. The library crate does not
-/// define it, so programs that embed portrules keep their own `pow`.
+/// musl's (from FreeBSD's), which rounds nearly correctly and gives integer powers
+/// exactly when they fit. The library crate does not define it, so programs that embed
+/// portrules keep their own `pow`.
 #[cfg(all(target_os = "linux", target_env = "gnu"))]
 #[allow(unsafe_code)] // Exporting a C symbol; the function itself is safe Rust.
 #[unsafe(no_mangle)]
