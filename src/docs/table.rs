@@ -14,7 +14,7 @@ use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
 use super::statuses::{explain, lowercase_first, only};
-use crate::rules::{Effect, Rules};
+use crate::rules::{Cell, Effect, Rules};
 
 /// What every object of one page shares.
 #[derive(Debug)]
@@ -72,18 +72,17 @@ impl Table {
         Value::from_object(Footnotes(self.clone()))
     }
 
-    fn cell(&self, s: usize, a: usize) -> Option<&crate::rules::Cell> {
+    fn cell(&self, s: usize, a: usize) -> Option<&Cell> {
         self.rules.statuses.get(s)?.cells.get(a)
     }
 
     /// `Yes`, `No`, or `Only the …` for a limited cell.
-    fn text(&self, s: usize, a: usize) -> Option<Value> {
-        let cell = self.cell(s, a)?;
-        Some(match cell.decision {
+    fn text(&self, cell: &Cell) -> Value {
+        match cell.decision {
             Effect::Allow => Value::from("Yes"),
             Effect::Deny => Value::from("No"),
             Effect::Limited => Value::from(only(&self.rules, &cell.fields)),
-        })
+        }
     }
 
     fn footnote(&self, s: usize, a: usize) -> Option<usize> {
@@ -97,6 +96,7 @@ fn index(i: usize) -> u32 {
     u32::try_from(i).unwrap_or(u32::MAX)
 }
 
+/// A list of texts as a template value.
 fn strings(items: &[String]) -> Value {
     Value::from_iter(items.iter().map(|s| Value::from(s.as_str())))
 }
@@ -265,7 +265,7 @@ impl Object for CellView {
             "action" => table.action_ids[self.a].clone(),
             "action_label" => table.action_labels[self.a].clone(),
             "decision" => Value::from(cell.decision.as_str()),
-            "text" => table.text(self.s, self.a)?,
+            "text" => table.text(cell),
             "fields" => Value::from_iter(
                 cell.fields
                     .iter()
