@@ -7,6 +7,7 @@ mod diff;
 mod docs;
 mod query;
 mod schema;
+mod shortcut;
 mod table;
 mod test;
 mod transitions;
@@ -166,8 +167,17 @@ impl Global {
 pub fn run<I, T>(args: I, io: &mut Io<'_>) -> Exit
 where
     I: IntoIterator<Item = T>,
-    T: Into<OsString> + Clone,
+    T: Into<OsString>,
 {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let rules_from_env = std::env::var_os("PORTRULES_RULES").is_some();
+    if let Some(query) = shortcut::query(&args, rules_from_env) {
+        let global = Global {
+            rules: None,
+            limits: Limits::default(),
+        };
+        return finish(query::run(&global, &query, io), io);
+    }
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
         Err(e) => {
@@ -199,6 +209,11 @@ where
         Command::Test(_) => test::run(&global, io),
         Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),
     };
+    finish(result, io)
+}
+
+/// The exit of a command that ran, reporting a failure to write its output.
+fn finish(result: io::Result<Exit>, io: &mut Io<'_>) -> Exit {
     match result {
         Ok(exit) => exit,
         // A reader that went away (`| head`) is not an error worth reporting.

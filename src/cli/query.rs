@@ -7,30 +7,30 @@ use crate::engine::{FactError, Query};
 use crate::exit::Exit;
 
 /// Arguments of `portrules query`.
-#[derive(Debug, clap::Args)]
+#[derive(Debug, PartialEq, clap::Args)]
 pub struct Args {
     /// The order's status, by id or label (`"Transfer approved"`, `transfer_approved`)
     #[arg(long, value_name = "S")]
-    status: String,
+    pub(super) status: String,
     /// The action, by id or label (`view`, `edit`, `cancel`, `delete`)
     #[arg(long, value_name = "A")]
-    action: String,
+    pub(super) action: String,
     /// Ask about changing this one field: a `limited` cell then answers allow or deny
     #[arg(long, value_name = "F")]
-    field: Option<String>,
+    pub(super) field: Option<String>,
     /// A fact about the order, for time rules: NAME=VALUE (repeatable), e.g.
     /// foc_date=2026-11-27T09:00:00Z
     #[arg(long = "fact", value_name = "NAME=VALUE")]
-    facts: Vec<String>,
+    pub(super) facts: Vec<String>,
     /// Answer as of this time (RFC 3339) instead of now, for reproducible answers
     #[arg(long, value_name = "TIME", value_parser = parse_time)]
-    now: Option<jiff::Timestamp>,
+    pub(super) now: Option<jiff::Timestamp>,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    pub(super) format: Format,
 }
 
-fn parse_time(text: &str) -> Result<jiff::Timestamp, String> {
+pub(super) fn parse_time(text: &str) -> Result<jiff::Timestamp, String> {
     text.parse().map_err(|_| {
         format!("`{text}` is not a date and time; write it in RFC 3339, e.g. 2026-11-27T09:00:00Z")
     })
