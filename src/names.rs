@@ -4,20 +4,30 @@
 /// The form two names are compared in: trimmed, lowercase, with every run of spaces,
 /// `_` and `-` turned into one `_`.
 pub fn normalize(name: &str) -> String {
-    let mut out = String::with_capacity(name.len());
+    normalized(name).collect()
+}
+
+/// Whether two names are the same once normalized, without building either form.
+pub fn same(a: &str, b: &str) -> bool {
+    normalized(a).eq(normalized(b))
+}
+
+/// The characters of [`normalize`]'s form of `name`, as they are worked out.
+fn normalized(name: &str) -> impl Iterator<Item = char> + '_ {
+    let mut started = false;
     let mut gap = false;
-    for c in name.trim().chars() {
-        if c == ' ' || c == '_' || c == '-' || c == '\t' {
-            gap = true;
-            continue;
-        }
-        if gap && !out.is_empty() {
-            out.push('_');
-        }
-        gap = false;
-        out.extend(c.to_lowercase());
-    }
-    out
+    name.trim()
+        .chars()
+        .filter_map(move |c| {
+            if c == ' ' || c == '_' || c == '-' || c == '\t' {
+                gap = true;
+                return None;
+            }
+            let separator = (gap && started).then_some('_');
+            (gap, started) = (false, true);
+            Some(separator.into_iter().chain(c.to_lowercase()))
+        })
+        .flatten()
 }
 
 /// The candidate closest to `wanted`, when it is close enough to be a plausible typo.
@@ -58,6 +68,16 @@ mod tests {
 
     fn case(input: &str, expected: &str) {
         assert_eq!(normalize(input), expected, "normalize({input:?})");
+        assert!(same(input, expected), "same({input:?}, {expected:?})");
+    }
+
+    #[test]
+    fn names_differ_where_their_normal_forms_do() {
+        assert!(same("Transfer approved", "TRANSFER-APPROVED"));
+        assert!(!same("Transfer approved", "transferapproved"));
+        assert!(!same("Error", "Errors"));
+        assert!(same("", " _-"));
+        assert!(!same("İ", "i"), "`İ` lowercases to two characters");
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::Serialize;
 
 use crate::lifecycle::{EventDecl, FactDecl, Transition};
 use crate::load::{self, LoadError};
-use crate::names::normalize;
+use crate::names::same;
 
 /// The rule-file format versions this build reads.
 pub const SUPPORTED_SCHEMA_VERSIONS: std::ops::RangeInclusive<u64> = 1..=1;
@@ -331,10 +331,9 @@ fn find<'a>(
     name: &str,
     entries: impl Iterator<Item = (&'a str, &'a str)> + Clone,
 ) -> Result<usize, UnknownName> {
-    let wanted = normalize(name);
     if let Some(i) = entries
         .clone()
-        .position(|(id, label)| normalize(id) == wanted || normalize(label) == wanted)
+        .position(|(id, label)| same(id, name) || same(label, name))
     {
         return Ok(i);
     }
