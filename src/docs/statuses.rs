@@ -23,15 +23,19 @@ pub(super) fn explain(note: Option<&str>, remedy: &[String]) -> String {
     text
 }
 
-/// "Only the Firm Order Commitment (FOC) date" — what a limited cell lets you change.
+/// "Only the Firm Order Commitment (FOC) date": what a limited cell lets you change.
 pub(super) fn only(rules: &Rules, fields: &[String]) -> String {
+    format!("Only the {}", field_list(rules, fields))
+}
+
+/// The labels of `fields` as a list in words: "A", "A and B", "A, B and C".
+pub(super) fn field_list(rules: &Rules, fields: &[String]) -> String {
     let labels: Vec<&str> = fields.iter().map(|f| rules.field_label(f)).collect();
-    let list = match labels.as_slice() {
+    match labels.as_slice() {
         [] => String::new(),
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{} and {last}", init.join(", ")),
-    };
-    format!("Only the {list}")
+    }
 }
 
 pub(super) fn lowercase_first(text: &str) -> String {

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
-use super::statuses::{explain, lowercase_first, only};
+use super::statuses::{explain, field_list, only};
 use crate::rules::{Cell, Effect, Rules};
 
 /// What every object of one page shares.
@@ -137,33 +137,56 @@ struct StatusView {
 impl StatusView {
     /// "Allowed: …", "Allowed in part: …", "Not allowed: …", leaving out empty groups.
     fn groups(&self) -> Value {
-        let rules = &self.table.rules;
-        let status = &rules.statuses[self.s];
-        let mut groups = Vec::new();
-        for (heading, effect) in [
+        let table = &self.table;
+        let status = &table.rules.statuses[self.s];
+        let groups = [
             ("Allowed", Effect::Allow),
             ("Allowed in part", Effect::Limited),
             ("Not allowed", Effect::Deny),
-        ] {
-            let items: Vec<Value> = rules
-                .actions
-                .iter()
-                .zip(&status.cells)
+        ]
+        .into_iter()
+        .filter_map(|(heading, effect)| {
+            let items: Vec<Value> = (status.cells.iter().enumerate())
+                .take(table.action_labels.len())
                 .filter(|(_, cell)| cell.decision == effect)
-                .map(|(action, cell)| match effect {
+                .map(|(a, cell)| match effect {
                     Effect::Limited => Value::from(format!(
-                        "{} ({})",
-                        action.label,
-                        lowercase_first(&only(rules, &cell.fields))
+                        "{} (only the {})",
+                        table.rules.actions[a].label,
+                        field_list(&table.rules, &cell.fields)
                     )),
-                    _ => Value::from(action.label.as_str()),
+                    _ => table.action_labels[a].clone(),
                 })
                 .collect();
-            if !items.is_empty() {
-                groups.push(minijinja::context! { heading => heading, items => items });
-            }
+            (!items.is_empty()).then(|| {
+                Value::from_object(Group {
+                    heading,
+                    items: Value::from(items),
+                })
+            })
+        });
+        Value::from_iter(groups)
+    }
+}
+
+/// One entry of `status.groups`: a `heading` and its `items`.
+#[derive(Debug)]
+struct Group {
+    heading: &'static str,
+    items: Value,
+}
+
+impl Object for Group {
+    fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
+        match key.as_str()? {
+            "heading" => Some(Value::from(self.heading)),
+            "items" => Some(self.items.clone()),
+            _ => None,
         }
-        Value::from(groups)
+    }
+
+    fn enumerate(self: &Arc<Self>) -> Enumerator {
+        Enumerator::Str(&["heading", "items"])
     }
 }
 
