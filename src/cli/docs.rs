@@ -3,13 +3,14 @@
 
 use std::io;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use super::{Global, Io};
 use crate::docs::{self, Page, Source};
 use crate::exit::Exit;
 use crate::files;
 use crate::load::io_reason;
-use crate::rules::EMBEDDED_PATH;
+use crate::rules::{EMBEDDED_PATH, Rules};
 
 /// Arguments of `portrules docs`.
 #[derive(Debug, clap::Args)]
@@ -32,6 +33,14 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let Some(rules) = global.load_or_report(io) else {
         return Ok(Exit::Error);
     };
+    let rules = Arc::new(rules);
+    let exit = generate(global, args, rules.clone(), io);
+    crate::load::release(rules);
+    exit
+}
+
+/// Renders the page from `rules`, then writes it, prints it or checks it.
+fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) -> io::Result<Exit> {
     let rules_arg = global.rules.as_ref().map(|p| p.display().to_string());
     let target = args
         .check
@@ -39,7 +48,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
         .or(args.output.as_ref())
         .map(|p| p.display().to_string());
     let source = Source {
-        rules: std::sync::Arc::new(rules),
+        rules,
         path: rules_arg.as_deref().unwrap_or(EMBEDDED_PATH),
         rules_arg: rules_arg.as_deref(),
         target: target.as_deref(),

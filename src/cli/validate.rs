@@ -69,6 +69,7 @@ fn check(global: &Global, file: Option<&PathBuf>, name: &str) -> Checked {
                 r.actions.len(),
                 r.examples.len()
             );
+            load::release(loaded.rules);
             Checked {
                 text: loaded.text,
                 summary: (!failed).then_some(summary),
