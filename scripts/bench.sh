@@ -19,16 +19,6 @@ bin=target/release/portrules
 trivial=target/release/examples/trivial
 naive=target/release/examples/naive_batch
 
-medians() { # print median and ratio to the first command of a hyperfine JSON export
-  python3 - "$1" <<'PY'
-import json, sys
-r = json.load(open(sys.argv[1]))["results"]
-base = r[0]["median"]
-for x in r:
-    print(f"  {x['command'][:70]:70}  median {x['median']*1000:9.3f} ms  ratio {x['median']/base:5.2f}")
-PY
-}
-
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
 if [[ $part == all || $part == decide ]]; then
@@ -83,11 +73,25 @@ with open(sys.argv[1], "w") as f:
     for i in range(1_000_000):
         f.write(json.dumps({"status": random.choice(st), "action": random.choice(ac), "id": i}, separators=(",", ":")) + "\n")
 PY
-  hyperfine --warmup 1 --runs 9 --export-json "$work/batch.json" \
-    "$naive < $work/batch-1m.jsonl > /dev/null" \
-    "$bin batch < $work/batch-1m.jsonl > /dev/null" >/dev/null
-  medians "$work/batch.json"
-  python3 -c "import json; r=json.load(open('$work/batch.json'))['results']; [print(f\"  {x['command'].split(' <')[0]:40} {1/x['median']:5.2f} M lines/s\") for x in r]"
+  # In rounds, like the query benchmark: one long run per command let a neighbour's
+  # coming and going swing the ratio between 0.5 and 1.2 on this machine.
+  rounds=${BATCH_ROUNDS:-7}
+  for r in $(seq "$rounds"); do
+    hyperfine --warmup 1 --runs 3 --export-json "$work/batch-$r.json" \
+      "$naive < $work/batch-1m.jsonl > /dev/null" \
+      "$bin batch < $work/batch-1m.jsonl > /dev/null" >/dev/null
+  done
+  python3 - "$work" "$rounds" <<'PY'
+import json, statistics, sys
+work, rounds = sys.argv[1], int(sys.argv[2])
+runs = [json.load(open(f"{work}/batch-{r}.json"))["results"] for r in range(1, rounds + 1)]
+for i, first in enumerate(runs[0]):
+    ratios = [rs[i]["median"] / rs[0]["median"] for rs in runs]
+    rates = [1 / rs[i]["median"] for rs in runs]
+    print(f"  {first['command'].split(' <')[0]:40} {statistics.median(rates):5.2f} M lines/s"
+          f" (rounds {min(rates):.2f}-{max(rates):.2f})  ratio {statistics.median(ratios):4.2f}"
+          f" (rounds {min(ratios):.2f}-{max(ratios):.2f})")
+PY
   echo "  peak RSS on 1 M lines: $(rss sh -c "$bin batch < $work/batch-1m.jsonl") KB"
   if [[ ${BATCH_GB:-0} == 1 ]]; then
     echo "  1 GB stream (about 19 M lines): peak RSS $(rss sh -c "for i in \$(seq 19); do cat $work/batch-1m.jsonl; done | $bin batch") KB"
