@@ -167,7 +167,7 @@ fn md(value: Value) -> Result<Value, minijinja::Error> {
 
 /// The `md_join` filter: `items | md_join(", ")` is `items | map("md") | join(", ")`
 /// in one step. The status page joins a list per status; through `map` each item cost
-/// a filter lookup and call, about a third of rendering a large page's details.
+/// a filter lookup and call, about a quarter of rendering a large page's details.
 fn md_join(items: Value, separator: Option<&str>) -> Result<String, minijinja::Error> {
     if items.is_undefined() {
         // What `map` does with an undefined value under strict undefined behavior.
