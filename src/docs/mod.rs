@@ -10,7 +10,7 @@ mod table;
 
 use std::sync::Arc;
 
-use minijinja::{Environment, UndefinedBehavior, Value};
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
 pub use diagram::mermaid;
 pub use markdown::escape_inline;
@@ -145,6 +145,15 @@ fn environment() -> Environment<'static> {
     {
         env.set_syntax(syntax);
     }
+    // A text value is written as it is; minijinja's default formatter goes through
+    // `write!` and `Display` for it (2 % of rendering a large page's instructions).
+    // Anything else, and any auto-escaping, stays with the default.
+    env.set_formatter(|out, state, value| match value.as_str() {
+        Some(text) if matches!(state.auto_escape(), AutoEscape::None) => {
+            out.write_str(text).map_err(minijinja::Error::from)
+        }
+        _ => minijinja::escape_formatter(out, state, value),
+    });
     env.add_filter("md", md);
     env.add_filter("md_join", md_join);
     env.add_filter("md_cell", |s: String| markdown::escape_cell(&s));
