@@ -26,9 +26,9 @@ struct Answer<'a> {
 fn main() -> std::io::Result<()> {
     let rules = Rules::embedded();
     let mut cells = HashMap::new();
-    for s in &rules.statuses {
-        for (a, cell) in rules.actions.iter().zip(&s.cells) {
-            cells.insert((s.id.clone(), a.id.clone()), cell.decision.as_str());
+    for s in rules.statuses.iter() {
+        for (a, cell) in rules.actions.iter().zip(s.cells.iter()) {
+            cells.insert((s.id.to_string(), a.id.to_string()), cell.decision.as_str());
         }
     }
     let stdin = std::io::stdin();

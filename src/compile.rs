@@ -10,7 +10,7 @@ use crate::codes::Code;
 use crate::diag::Finding;
 use crate::names::{did_you_mean, normalize};
 use crate::rules::{
-    Action, Cell, Effect, Example, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status,
+    Action, Cell, Effect, Example, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
 };
 use crate::yaml::{Entry, Kind, Node, Pos};
 
@@ -54,7 +54,7 @@ pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
     let actions = c.actions(root);
     let fields = c.fields(root);
     let statuses = c.statuses(root, &actions, &fields);
-    let text = |key: &str| root.get(key).and_then(Node::as_str).map(str::to_string);
+    let text = |key: &str| root.get(key).and_then(Node::as_str).map(owned);
     let schema_version = match root.get("schema_version").map(|n| &n.kind) {
         Some(Kind::Int(v)) => u64::try_from(*v).ok(),
         _ => None,
@@ -74,10 +74,10 @@ pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
             description: text("description"),
             actions: actions.into_iter().map(|(a, _)| a).collect(),
             fields: fields.into_iter().map(|(f, _)| f).collect(),
-            statuses,
-            examples: examples(root),
-            facts: Vec::new(),
-            events: Vec::new(),
+            statuses: statuses.into(),
+            examples: examples(root).into(),
+            facts: Vec::new().into(),
+            events: Vec::new().into(),
             initial: None,
         }),
         _ => None,
@@ -89,6 +89,11 @@ pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
         c.findings.is_empty().then_some(rules)
     });
     (rules, c.findings)
+}
+
+/// Text of the rule model copied out of the YAML tree.
+fn owned(text: &str) -> Text {
+    Text::Owned(text.to_string())
 }
 
 #[derive(Default)]
@@ -104,22 +109,22 @@ struct Compiler {
 }
 
 impl Compiler {
-    fn text(&mut self, node: &Node, key: &str) -> Option<String> {
-        let value = node.get(key).and_then(Node::as_str).map(str::to_string);
+    fn text(&mut self, node: &Node, key: &str) -> Option<Text> {
+        let value = node.get(key).and_then(Node::as_str).map(owned);
         if value.is_none() {
             self.broken = true;
         }
         value
     }
 
-    fn optional_text(&mut self, node: &Node, key: &str) -> Option<String> {
+    fn optional_text(&mut self, node: &Node, key: &str) -> Option<Text> {
         match node.get(key) {
             None => None,
             Some(n) => {
                 if n.as_str().is_none() {
                     self.broken = true;
                 }
-                n.as_str().map(str::to_string)
+                n.as_str().map(owned)
             }
         }
     }
@@ -156,7 +161,7 @@ impl Compiler {
             };
             actions.push((
                 Action {
-                    id: entry.key.clone(),
+                    id: entry.key.clone().into(),
                     label,
                     question,
                     description,
@@ -168,7 +173,7 @@ impl Compiler {
         }
         let names: Vec<(&str, &str, &Entry)> = actions
             .iter()
-            .map(|(a, e)| (a.id.as_str(), a.label.as_str(), *e))
+            .map(|(a, e)| (a.id.as_ref(), a.label.as_ref(), *e))
             .collect();
         self.unique_names("action", Code::DuplicateActionLabel, &names);
         actions
@@ -184,7 +189,7 @@ impl Compiler {
             let description = self.optional_text(&entry.value, "description");
             fields.push((
                 Field {
-                    id: entry.key.clone(),
+                    id: entry.key.clone().into(),
                     label,
                     description,
                 },
@@ -193,7 +198,7 @@ impl Compiler {
         }
         let names: Vec<(&str, &str, &Entry)> = fields
             .iter()
-            .map(|(f, e)| (f.id.as_str(), f.label.as_str(), *e))
+            .map(|(f, e)| (f.id.as_ref(), f.label.as_ref(), *e))
             .collect();
         self.unique_names("field", Code::AmbiguousName, &names);
         fields
@@ -218,11 +223,11 @@ impl Compiler {
             }
             if let (Some(label), Some(description), Some(cells)) = (label, description, cells) {
                 statuses.push(Status {
-                    id: entry.key.clone(),
+                    id: entry.key.clone().into(),
                     label,
                     description,
-                    cells,
-                    transitions: Vec::new(),
+                    cells: cells.into(),
+                    transitions: Vec::new().into(),
                 });
             }
         }
@@ -281,7 +286,7 @@ impl Compiler {
             let found = if in_order {
                 given.get(i)
             } else {
-                by_key.get(action.id.as_str()).copied()
+                by_key.get(action.id.as_ref()).copied()
             };
             match found {
                 Some(entry) => match self.cell(&entry.value, fields) {
@@ -327,21 +332,22 @@ impl Compiler {
         };
         let mut cell = Cell {
             decision,
-            fields: Vec::new(),
+            fields: Vec::new().into(),
             note: None,
-            remedy: Vec::new(),
-            allow_warnings: Vec::new(),
+            remedy: Vec::new().into(),
+            allow_warnings: Vec::new().into(),
         };
         if !matches!(node.kind, Kind::Map(_)) {
             return Some(cell);
         }
+        let mut fields_given = Vec::new();
         for item in node.get("fields").map(Node::items).unwrap_or_default() {
             let Some(id) = item.as_str() else {
                 self.broken = true;
                 continue;
             };
             if !fields.iter().any(|(f, _)| f.id == id) {
-                let help = did_you_mean(id, fields.iter().map(|(f, _)| f.id.as_str()))
+                let help = did_you_mean(id, fields.iter().map(|(f, _)| f.id.as_ref()))
                     .unwrap_or_else(|| {
                         format!("declare `{id}` under the top-level `fields`, with a `label`")
                     });
@@ -354,23 +360,26 @@ impl Compiler {
                     .help(help),
                 );
             }
-            cell.fields.push(id.to_string());
+            fields_given.push(owned(id));
         }
+        cell.fields = fields_given.into();
         cell.note = self.optional_text(node, "note");
         cell.remedy = node
             .get("remedy")
             .map(Node::items)
             .unwrap_or_default()
             .iter()
-            .filter_map(|n| n.as_str().map(str::to_string))
-            .collect();
+            .filter_map(|n| n.as_str().map(owned))
+            .collect::<Vec<_>>()
+            .into();
         cell.allow_warnings = node
             .get("allow_warnings")
             .map(Node::entries)
             .unwrap_or_default()
             .iter()
-            .filter_map(|e| Some((e.key.clone(), e.value.as_str()?.to_string())))
-            .collect();
+            .filter_map(|e| Some((owned(&e.key), owned(e.value.as_str()?))))
+            .collect::<Vec<_>>()
+            .into();
         Some(cell)
     }
 
@@ -442,7 +451,7 @@ fn examples(root: &Node) -> Vec<Example> {
         Some("limited") => Some(Effect::Limited),
         _ => None,
     };
-    let text = |n: &Node, key: &str| n.get(key).and_then(Node::as_str).map(str::to_string);
+    let text = |n: &Node, key: &str| n.get(key).and_then(Node::as_str).map(owned);
     root.get("examples")
         .map(Node::items)
         .unwrap_or_default()
@@ -466,9 +475,10 @@ fn examples(root: &Node) -> Vec<Example> {
                             Kind::Float(f) => f.to_string(),
                             _ => String::new(),
                         };
-                        (e.key.clone(), value)
+                        (owned(&e.key), Text::from(value))
                     })
-                    .collect(),
+                    .collect::<Vec<_>>()
+                    .into(),
                 now: text(n, "now"),
                 pos: n.pos,
             })

@@ -11,11 +11,13 @@ use crate::lifecycle::{
     parse_duration,
 };
 use crate::names::did_you_mean;
-use crate::rules::Rules;
+use crate::rules::{Rules, Text};
 use crate::yaml::{Kind, Node};
 
-fn text(node: &Node, key: &str) -> Option<String> {
-    node.get(key).and_then(Node::as_str).map(str::to_string)
+fn text(node: &Node, key: &str) -> Option<Text> {
+    node.get(key)
+        .and_then(Node::as_str)
+        .map(|s| Text::Owned(s.to_string()))
 }
 
 /// Fills in the lifecycle parts of `rules` from `root`; returns the problems found.
@@ -28,21 +30,21 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
             Some("number") => FactType::Number,
             _ => FactType::String,
         };
-        rules.facts.push(FactDecl {
-            id: e.key.clone(),
-            label: text(&e.value, "label").unwrap_or_else(|| e.key.clone()),
+        rules.facts.to_mut().push(FactDecl {
+            id: e.key.clone().into(),
+            label: text(&e.value, "label").unwrap_or_else(|| e.key.clone().into()),
             kind,
             description: text(&e.value, "description"),
         });
     }
     for e in root.get("events").map(Node::entries).unwrap_or_default() {
-        rules.events.push(EventDecl {
-            id: e.key.clone(),
-            label: text(&e.value, "label").unwrap_or_else(|| e.key.clone()),
+        rules.events.to_mut().push(EventDecl {
+            id: e.key.clone().into(),
+            label: text(&e.value, "label").unwrap_or_else(|| e.key.clone().into()),
             description: text(&e.value, "description"),
         });
     }
-    let status_ids: Vec<&str> = rules.statuses.iter().map(|s| s.id.as_str()).collect();
+    let status_ids: Vec<&str> = rules.statuses.iter().map(|s| s.id.as_ref()).collect();
     let known_status = |id: &str, pos, what: &str, findings: &mut Vec<Finding>| {
         if !status_ids.contains(&id) {
             findings.push(
@@ -59,17 +61,17 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
         && let Some(id) = initial.as_str()
     {
         known_status(id, initial.pos, "the initial status", &mut findings);
-        rules.initial = Some(id.to_string());
+        rules.initial = Some(id.to_string().into());
     }
     let nodes = root
         .get("statuses")
         .map(Node::values_by_key)
         .unwrap_or_default();
     let mut transitions: Vec<Vec<Transition>> = Vec::with_capacity(rules.statuses.len());
-    for status in &rules.statuses {
+    for status in rules.statuses.iter() {
         let mut list = Vec::new();
         let items = nodes
-            .get(status.id.as_str())
+            .get(status.id.as_ref())
             .and_then(|n| n.get("transitions"))
             .map(Node::items)
             .unwrap_or_default();
@@ -95,16 +97,16 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
                                 )
                                 .maybe_help(did_you_mean(
                                     a,
-                                    rules.actions.iter().map(|x| x.id.as_str()),
+                                    rules.actions.iter().map(|x| x.id.as_ref()),
                                 )),
                             );
                         }
-                        Trigger::Action(a.to_string())
+                        Trigger::Action(a.to_string().into())
                     }
                     (None, Some(ev)) => {
                         if !rules.events.iter().any(|x| x.id == ev) {
                             let pos = on.get("event").map_or(on.pos, |n| n.pos);
-                            let help = did_you_mean(ev, rules.events.iter().map(|x| x.id.as_str()))
+                            let help = did_you_mean(ev, rules.events.iter().map(|x| x.id.as_ref()))
                                 .unwrap_or_else(|| format!("declare it under the top-level `events`: `{ev}: {{ label: ... }}`"));
                             findings.push(
                                 Finding::new(
@@ -115,7 +117,7 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
                                 .help(help),
                             );
                         }
-                        Trigger::Event(ev.to_string())
+                        Trigger::Event(ev.to_string().into())
                     }
                     (None, None) => continue,
                 }
@@ -132,7 +134,7 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
                 _ => Source::Stated,
             };
             list.push(Transition {
-                to,
+                to: to.into(),
                 trigger,
                 source,
                 because: text(item, "because"),
@@ -140,8 +142,8 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
         }
         transitions.push(list);
     }
-    for (status, list) in rules.statuses.iter_mut().zip(transitions) {
-        status.transitions = list;
+    for (status, list) in rules.statuses.to_mut().iter_mut().zip(transitions) {
+        status.transitions = list.into();
     }
     if findings.is_empty()
         && let Some(initial) = rules.initial.clone()
@@ -157,7 +159,7 @@ fn condition(when: &Node, rules: &Rules, findings: &mut Vec<Finding>) -> Option<
     let fact = fact_node.as_str()?;
     let op = Op::parse(when.get("op").and_then(Node::as_str)?)?;
     let Some(decl) = rules.facts.iter().find(|f| f.id == fact) else {
-        let help = did_you_mean(fact, rules.facts.iter().map(|f| f.id.as_str()))
+        let help = did_you_mean(fact, rules.facts.iter().map(|f| f.id.as_ref()))
             .unwrap_or_else(|| format!("declare it under the top-level `facts` with a `type`: `{fact}: {{ type: datetime, label: ... }}`"));
         findings.push(
             Finding::new(
@@ -192,7 +194,7 @@ fn condition(when: &Node, rules: &Rules, findings: &mut Vec<Finding>) -> Option<
             );
             return None;
         }
-        Operand::Value(written)
+        Operand::Value(written.into())
     } else {
         let (node, sign) = match (when.get("now_plus"), when.get("now_minus")) {
             (Some(n), _) => (n, 1),
@@ -219,7 +221,7 @@ fn condition(when: &Node, rules: &Rules, findings: &mut Vec<Finding>) -> Option<
         }
     };
     Some(Condition {
-        fact: fact.to_string(),
+        fact: fact.to_string().into(),
         op,
         operand,
     })
@@ -231,7 +233,7 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Vec<Fi
         .statuses
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.id.as_str(), i))
+        .map(|(i, s)| (s.id.as_ref(), i))
         .collect();
     let mut seen = HashSet::new();
     let mut queue = VecDeque::from([initial]);
@@ -240,11 +242,11 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Vec<Fi
             continue;
         }
         if let Some(&i) = index.get(id) {
-            queue.extend(rules.statuses[i].transitions.iter().map(|t| t.to.as_str()));
+            queue.extend(rules.statuses[i].transitions.iter().map(|t| t.to.as_ref()));
         }
     }
-    for status in &rules.statuses {
-        if !seen.contains(status.id.as_str()) {
+    for status in rules.statuses.iter() {
+        if !seen.contains(status.id.as_ref()) {
             let pos = status_key_pos(root, &status.id);
             findings.push(
                 Finding::new(
@@ -274,8 +276,8 @@ fn moves_have_transitions(
     nodes: &HashMap<&str, &Node>,
     findings: &mut Vec<Finding>,
 ) {
-    for status in &rules.statuses {
-        for (action, cell) in rules.actions.iter().zip(&status.cells) {
+    for status in rules.statuses.iter() {
+        for (action, cell) in rules.actions.iter().zip(status.cells.iter()) {
             if !action.moves || !cell.decision.permits() {
                 continue;
             }
@@ -285,7 +287,7 @@ fn moves_have_transitions(
                 .any(|t| matches!(&t.trigger, Trigger::Action(a) if *a == action.id));
             if !covered {
                 let pos = nodes
-                    .get(status.id.as_str())
+                    .get(status.id.as_ref())
                     .and_then(|n| n.get("permissions"))
                     .and_then(|p| p.entry(&action.id))
                     .map_or_else(Default::default, |e| len_of(e.key_pos, &e.key));

@@ -7,7 +7,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::lifecycle::{Transition, Trigger};
-use crate::rules::{Cell, Effect, Rules, Status};
+use crate::rules::{Cell, Effect, Rules, Status, Text};
 
 /// How a change affects the services that rely on the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -222,7 +222,7 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
         .actions
         .iter()
         .enumerate()
-        .map(|(i, a)| (a.id.as_str(), i))
+        .map(|(i, a)| (a.id.as_ref(), i))
         .collect();
     for (s, ns) in members(
         &statuses,
@@ -239,7 +239,7 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
         }
         transition_changes(s, ns, &mut changes);
         for (i, action) in old.actions.iter().enumerate() {
-            if let Some(&j) = new_action.get(action.id.as_str()) {
+            if let Some(&j) = new_action.get(action.id.as_ref()) {
                 let place = format!("{} × {}", s.label, action.label);
                 let mut push = |impact, place: String, what: String, why: &str| {
                     changes.push(Change {
@@ -261,7 +261,7 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
 fn transition_changes(old: &Status, new: &Status, changes: &mut Vec<Change>) {
     let key = |t: &Transition| (t.to.clone(), trigger_text(&t.trigger));
     let place = format!("status {}", old.label);
-    for t in &old.transitions {
+    for t in old.transitions.iter() {
         match new.transitions.iter().find(|n| key(n) == key(t)) {
             None => changes.push(Change {
                 impact: Impact::Breaking,
@@ -278,7 +278,7 @@ fn transition_changes(old: &Status, new: &Status, changes: &mut Vec<Change>) {
             Some(_) => {}
         }
     }
-    for n in &new.transitions {
+    for n in new.transitions.iter() {
         if !old.transitions.iter().any(|t| key(t) == key(n)) {
             changes.push(Change {
                 impact: Impact::Feature,
@@ -332,13 +332,13 @@ fn cell_changes(
             .fields
             .iter()
             .filter(|f| !b.fields.contains(f))
-            .map(String::as_str)
+            .map(|f| f.as_ref())
             .collect();
         let added: Vec<&str> = b
             .fields
             .iter()
             .filter(|f| !a.fields.contains(f))
-            .map(String::as_str)
+            .map(|f| f.as_ref())
             .collect();
         if !removed.is_empty() {
             push(
@@ -375,7 +375,7 @@ fn cell_changes(
     }
 }
 
-fn text_change(a: Option<&String>, b: Option<&String>) -> String {
+fn text_change(a: Option<&Text>, b: Option<&Text>) -> String {
     match (a, b) {
         (None, Some(b)) => format!("added `{b}`"),
         (Some(a), None) => format!("removed `{a}`"),
@@ -411,8 +411,8 @@ pub fn check_bump(old: &Rules, new: &Rules, changes: &[Change]) -> BumpCheck {
     };
     BumpCheck {
         needed,
-        old: old.version.clone(),
-        new: new.version.clone(),
+        old: old.version.to_string(),
+        new: new.version.to_string(),
         minimum: minimum.map(|m| m.to_string()),
         ok,
     }

@@ -7,7 +7,7 @@ use serde::{Serialize, Serializer};
 use jiff::Timestamp;
 
 use crate::lifecycle::{FactDecl, FactValue, Trigger};
-use crate::rules::{ActionId, Effect, FieldId, Rules, StatusId, UnknownName};
+use crate::rules::{ActionId, Effect, FieldId, Rules, StatusId, Text, UnknownName};
 
 /// A checked question: status and action (and optionally one field) resolved to ids,
 /// with whatever facts about the order the caller knows.
@@ -88,7 +88,7 @@ impl Query {
             .kind
             .parse(value)
             .map_err(|message| FactError::BadValue {
-                fact: decl.id.clone(),
+                fact: decl.id.to_string(),
                 message,
             })?;
         self.facts.retain(|(i, _)| *i != index);
@@ -128,14 +128,14 @@ pub struct Decision<'r> {
     /// The answer.
     pub decision: Effect,
     /// The cell's editable fields (for `limited`).
-    pub fields: &'r [String],
+    pub fields: &'r [Text],
     /// The field asked about, if any.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'r str>,
     /// The cell's caveat.
     pub note: Option<&'r str>,
     /// Ways out when denied.
-    pub remedy: &'r [String],
+    pub remedy: &'r [Text],
     /// Why, in one sentence.
     #[serde(rename = "reason")]
     explained: Explained<'r>,
@@ -172,7 +172,7 @@ impl fmt::Display for MissingFact<'_> {
         let target = self
             .rules
             .status_index(self.target)
-            .map_or(self.target, |s| self.rules.statuses[s.0].label.as_str());
+            .map_or(self.target, |s| self.rules.statuses[s.0].label.as_ref());
         write!(
             f,
             "fact `{}` ({}) was not given, so whether the order is already {target} could not be checked; answered for {}",
@@ -221,7 +221,7 @@ impl Rules {
         let status = &self.statuses[effective.0];
         let action = &self.actions[query.action.0];
         let cell = &status.cells[query.action.0];
-        let field = query.field.map(|f| self.fields[f.0].id.as_str());
+        let field = query.field.map(|f| self.fields[f.0].id.as_ref());
         let (decision, reason) = match (cell.decision, field) {
             (Effect::Limited, Some(f)) if cell.fields.iter().any(|c| c == f) => {
                 (Effect::Allow, Reason::FieldListed)
@@ -234,7 +234,7 @@ impl Rules {
                 .transitions
                 .iter()
                 .find(|t| matches!(&t.trigger, Trigger::Action(a) if *a == action.id))
-                .map(|t| t.to.as_str())
+                .map(|t| t.to.as_ref())
         } else {
             None
         };
@@ -277,7 +277,7 @@ impl Rules {
         for _ in 0..self.statuses.len() {
             let status = &self.statuses[current.0];
             let mut moved = false;
-            for t in &status.transitions {
+            for t in status.transitions.iter() {
                 let Trigger::When(cond) = &t.trigger else {
                     continue;
                 };
@@ -303,7 +303,7 @@ impl Rules {
                     let Some(next) = self.status_index(&t.to) else {
                         continue;
                     };
-                    let target_label = self.statuses[next.0].label.as_str();
+                    let target_label = self.statuses[next.0].label.as_ref();
                     let rule = format!(
                         "{} {value} {} {}",
                         decl.id,
@@ -335,7 +335,7 @@ impl Rules {
         self.fields
             .iter()
             .find(|f| f.id == id)
-            .map_or(id, |f| f.label.as_str())
+            .map_or(id, |f| f.label.as_ref())
     }
 }
 
@@ -361,7 +361,7 @@ impl fmt::Display for Explained<'_> {
         let status = &rules.statuses[self.status.0];
         let action = &rules.actions[self.action.0];
         let cell = &status.cells[self.action.0];
-        let field = self.field.map(|id| rules.fields[id.0].label.as_str());
+        let field = self.field.map(|id| rules.fields[id.0].label.as_ref());
         match reason {
             Reason::Cell => match cell.decision {
                 Effect::Allow => {
@@ -399,7 +399,7 @@ impl fmt::Display for Explained<'_> {
     }
 }
 
-fn labels(rules: &Rules, ids: &[String]) -> String {
+fn labels(rules: &Rules, ids: &[Text]) -> String {
     ids.iter()
         .map(|id| rules.field_label(id))
         .collect::<Vec<_>>()

@@ -65,7 +65,7 @@ pub fn run(rules: &Rules) -> Vec<Outcome<'_>> {
 fn ask(rules: &Rules, ex: &Example) -> Result<Effect, String> {
     let mut query = Query::parse(rules, &ex.status, &ex.action, ex.field.as_deref())
         .map_err(|e: UnknownName| e.to_string())?;
-    for (name, value) in &ex.facts {
+    for (name, value) in ex.facts.iter() {
         query = query
             .with_fact(rules, name, value)
             .map_err(|e| e.to_string())?;

@@ -11,6 +11,8 @@ use std::fmt;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
+use crate::rules::Text;
+
 /// The type of a fact's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -174,7 +176,7 @@ impl Op {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Operand {
     /// A fixed value, as written in the rule file.
-    Value(String),
+    Value(Text),
     /// The current time shifted by a duration (negative for `now_minus`).
     Now(SignedDuration),
 }
@@ -183,7 +185,7 @@ pub enum Operand {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Condition {
     /// The fact's id.
-    pub fact: String,
+    pub fact: Text,
     /// The comparison.
     pub op: Op,
     /// What the fact is compared with.
@@ -202,11 +204,11 @@ impl Condition {
     }
 
     /// The operand in words: `now + 24h`, or the value.
-    pub fn operand_text(&self) -> String {
+    pub fn operand_text(&self) -> Text {
         match &self.operand {
             Operand::Value(v) => v.clone(),
-            Operand::Now(d) if d.is_negative() => format!("now - {:#}", d.abs()),
-            Operand::Now(d) => format!("now + {d:#}"),
+            Operand::Now(d) if d.is_negative() => format!("now - {:#}", d.abs()).into(),
+            Operand::Now(d) => format!("now + {d:#}").into(),
         }
     }
 }
@@ -215,9 +217,9 @@ impl Condition {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Trigger {
     /// Taking an action of the table.
-    Action(String),
+    Action(Text),
     /// Something that happens outside the table.
-    Event(String),
+    Event(Text),
     /// A condition on a fact that starts to hold.
     When(Condition),
 }
@@ -236,38 +238,38 @@ pub enum Source {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Transition {
     /// Target status id.
-    pub to: String,
+    pub to: Text,
     /// What moves the order.
     pub trigger: Trigger,
     /// Stated or inferred.
     pub source: Source,
     /// For time rules: the reason given in answers.
-    pub because: Option<String>,
+    pub because: Option<Text>,
 }
 
 /// A fact a query can supply.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FactDecl {
     /// Id, e.g. `foc_date`.
-    pub id: String,
+    pub id: Text,
     /// Name as people say it.
-    pub label: String,
+    pub label: Text,
     /// Value type.
     #[serde(rename = "type")]
     pub kind: FactType,
     /// What it holds.
-    pub description: Option<String>,
+    pub description: Option<Text>,
 }
 
 /// An event outside the table.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EventDecl {
     /// Id, e.g. `carrier_accepted`.
-    pub id: String,
+    pub id: Text,
     /// Name as people say it.
-    pub label: String,
+    pub label: Text,
     /// What happens.
-    pub description: Option<String>,
+    pub description: Option<Text>,
 }
 
 #[cfg(test)]

@@ -24,9 +24,9 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
         let view_denied = view.is_some_and(|v| status.cells[v].decision == Effect::Deny);
         let is_final = rules.is_final(crate::rules::StatusId(index));
         let permissions = nodes
-            .get(status.id.as_str())
+            .get(status.id.as_ref())
             .and_then(|s| s.get("permissions"));
-        for (action, cell) in rules.actions.iter().zip(&status.cells) {
+        for (action, cell) in rules.actions.iter().zip(status.cells.iter()) {
             let changes_final = is_final && !action.read_only && cell.decision.permits();
             if cell.allow_warnings.is_empty()
                 && !(view_denied && cell.decision.permits())
@@ -63,8 +63,8 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
                 }
             }
             let raised: Vec<String> = raised.into_iter().map(|(name, _, _)| name).collect();
-            for (name, _) in &cell.allow_warnings {
-                if raised.contains(name) {
+            for (name, _) in cell.allow_warnings.iter() {
+                if raised.iter().any(|r| r == name) {
                     continue;
                 }
                 let at = cell_node

@@ -3,6 +3,7 @@
 //! A [`Rules`] value only exists once its file has passed every check (YAML, schema,
 //! semantics), so nothing downstream re-validates.
 
+use std::borrow::Cow;
 use std::path::Path;
 
 use serde::Serialize;
@@ -37,6 +38,13 @@ pub const fn fnv1a(bytes: &[u8]) -> u64 {
     }
     hash
 }
+
+/// Text in the rule model: borrowed from the binary for the embedded rules, so that
+/// they cost nothing to build or free, and owned for rules loaded from a file.
+pub type Text = Cow<'static, str>;
+
+/// A list in the rule model, borrowed or owned like [`Text`].
+pub type List<T> = Cow<'static, [T]>;
 
 /// What a cell decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -76,13 +84,13 @@ impl std::fmt::Display for Effect {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Action {
     /// Machine id, e.g. `cancel`.
-    pub id: String,
+    pub id: Text,
     /// Name as people say it, e.g. `Cancel`.
-    pub label: String,
+    pub label: Text,
     /// The column's question, e.g. `Can you cancel the order?`.
-    pub question: String,
+    pub question: Text,
     /// What the action does.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// Whether taking it moves the order to another status (like cancel).
     pub moves: bool,
     /// Whether it changes nothing (like view).
@@ -93,11 +101,11 @@ pub struct Action {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Field {
     /// Machine id, e.g. `foc_date`.
-    pub id: String,
+    pub id: Text,
     /// Name as people say it.
-    pub label: String,
+    pub label: Text,
     /// What the field holds.
-    pub description: Option<String>,
+    pub description: Option<Text>,
 }
 
 /// One answer of the table.
@@ -106,49 +114,49 @@ pub struct Cell {
     /// The decision.
     pub decision: Effect,
     /// With `limited`: the field ids that may be changed.
-    pub fields: Vec<String>,
+    pub fields: List<Text>,
     /// A caveat.
-    pub note: Option<String>,
+    pub note: Option<Text>,
     /// Ways out when denied.
-    pub remedy: Vec<String>,
+    pub remedy: List<Text>,
     /// Acknowledged warnings: name and reason.
     #[serde(skip)]
-    pub allow_warnings: Vec<(String, String)>,
+    pub allow_warnings: List<(Text, Text)>,
 }
 
 /// A row of the table.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Status {
     /// Machine id, e.g. `transfer_approved`.
-    pub id: String,
+    pub id: Text,
     /// Name as admins see it, e.g. `Transfer approved`.
-    pub label: String,
+    pub label: Text,
     /// What the status means.
-    pub description: String,
+    pub description: Text,
     /// One cell per action, in the order of [`Rules::actions`].
-    pub cells: Vec<Cell>,
+    pub cells: List<Cell>,
     /// The ways out of this status; none for a final status.
     #[serde(skip)]
-    pub transitions: Vec<Transition>,
+    pub transitions: List<Transition>,
 }
 
 /// A question with the answer the rules must give, kept in the rule file as a guard.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Example {
     /// Status, by id or label.
-    pub status: String,
+    pub status: Text,
     /// Action, by id or label.
-    pub action: String,
+    pub action: Text,
     /// Field asked about, if any.
-    pub field: Option<String>,
+    pub field: Option<Text>,
     /// The expected decision.
     pub expect: Effect,
     /// Why, for readers.
-    pub why: Option<String>,
+    pub why: Option<Text>,
     /// Facts about the order, by fact id or label, with their values as written.
-    pub facts: Vec<(String, String)>,
+    pub facts: List<(Text, Text)>,
     /// The time the question is asked at, as written (RFC 3339).
-    pub now: Option<String>,
+    pub now: Option<Text>,
     /// Where the example stands in its file.
     #[serde(skip)]
     pub pos: crate::yaml::Pos,
@@ -160,27 +168,27 @@ pub struct Rules {
     /// The rule-file format version.
     pub schema_version: u64,
     /// The policy's machine name.
-    pub name: String,
+    pub name: Text,
     /// The policy's semantic version.
-    pub version: String,
+    pub version: Text,
     /// The documentation page's title.
-    pub title: String,
+    pub title: Text,
     /// The documentation page's introduction.
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// The columns, in order.
-    pub actions: Vec<Action>,
+    pub actions: List<Action>,
     /// The editable fields, in order.
-    pub fields: Vec<Field>,
+    pub fields: List<Field>,
     /// The rows, in order.
-    pub statuses: Vec<Status>,
+    pub statuses: List<Status>,
     /// Guard examples; `portrules validate` and `portrules test` check them.
-    pub examples: Vec<Example>,
+    pub examples: List<Example>,
     /// Facts a query can supply, for time rules.
-    pub facts: Vec<FactDecl>,
+    pub facts: List<FactDecl>,
     /// Events outside the table that move orders.
-    pub events: Vec<EventDecl>,
+    pub events: List<EventDecl>,
     /// The status new orders start in, when the file describes a lifecycle.
-    pub initial: Option<String>,
+    pub initial: Option<Text>,
 }
 
 /// Index of a status in [`Rules::statuses`].
@@ -235,7 +243,7 @@ impl Rules {
     /// The rules compiled into the binary, or why the file they were built from is invalid.
     pub fn try_embedded() -> Result<Rules, LoadError> {
         if crate::embedded::SOURCE_HASH == EMBEDDED_YAML_HASH {
-            Ok(crate::embedded::rules())
+            Ok(crate::embedded::RULES.clone())
         } else {
             load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &load::Limits::default()).map(|l| l.rules)
         }

@@ -8,23 +8,24 @@ use std::fmt::Write;
 
 use portrules::Rules;
 use portrules::lifecycle::{Operand, Trigger};
+use portrules::rules::Text;
 
 use crate::common::root;
 
 fn s(v: &str) -> String {
-    format!("{v:?}.into()")
+    format!("Cow::Borrowed({v:?})")
 }
 
-fn opt(v: &Option<String>) -> String {
+fn opt(v: &Option<Text>) -> String {
     match v {
         Some(v) => format!("Some({})", s(v)),
         None => "None".into(),
     }
 }
 
-fn strings(v: &[String]) -> String {
+fn strings(v: &[Text]) -> String {
     let items: Vec<String> = v.iter().map(|x| s(x)).collect();
-    format!("vec![{}]", items.join(", "))
+    format!("Cow::Borrowed(&[{}])", items.join(", "))
 }
 
 /// Rust source that builds `rules`.
@@ -35,22 +36,27 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     );
     o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
-    o.push_str("#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
+    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
     let _ = writeln!(
         o,
         "pub(crate) const SOURCE_HASH: u64 = {:#018x};\n",
         portrules::rules::fnv1a(yaml.as_bytes())
     );
-    o.push_str("/// The rules of `rules/port-orders.yaml`, already validated.\n");
-    o.push_str("pub(crate) fn rules() -> Rules {\n    Rules {\n");
+    o.push_str(
+        "/// The rules of `rules/port-orders.yaml`, already validated. Every text and list\n",
+    );
+    o.push_str(
+        "/// is borrowed from the binary, so a copy costs no allocation and nothing to free.\n",
+    );
+    o.push_str("pub(crate) static RULES: Rules = Rules {\n");
     let _ = writeln!(o, "        schema_version: {},", rules.schema_version);
     let _ = writeln!(o, "        name: {},", s(&rules.name));
     let _ = writeln!(o, "        version: {},", s(&rules.version));
     let _ = writeln!(o, "        title: {},", s(&rules.title));
     let _ = writeln!(o, "        description: {},", opt(&rules.description));
-    o.push_str("        actions: vec![\n");
-    for a in &rules.actions {
+    o.push_str("        actions: Cow::Borrowed(&[\n");
+    for a in rules.actions.iter() {
         let _ = writeln!(
             o,
             "            Action {{ id: {}, label: {}, question: {}, description: {}, moves: {}, read_only: {} }},",
@@ -62,8 +68,8 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             a.read_only
         );
     }
-    o.push_str("        ],\n        fields: vec![\n");
-    for f in &rules.fields {
+    o.push_str("        ]),\n        fields: Cow::Borrowed(&[\n");
+    for f in rules.fields.iter() {
         let _ = writeln!(
             o,
             "            Field {{ id: {}, label: {}, description: {} }},",
@@ -72,16 +78,16 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             opt(&f.description)
         );
     }
-    o.push_str("        ],\n        statuses: vec![\n");
-    for st in &rules.statuses {
+    o.push_str("        ]),\n        statuses: Cow::Borrowed(&[\n");
+    for st in rules.statuses.iter() {
         let _ = writeln!(
             o,
-            "            Status {{\n                id: {},\n                label: {},\n                description: {},\n                cells: vec![",
+            "            Status {{\n                id: {},\n                label: {},\n                description: {},\n                cells: Cow::Borrowed(&[",
             s(&st.id),
             s(&st.label),
             s(&st.description)
         );
-        for c in &st.cells {
+        for c in st.cells.iter() {
             let warnings: Vec<String> = c
                 .allow_warnings
                 .iter()
@@ -89,7 +95,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
                 .collect();
             let _ = writeln!(
                 o,
-                "                    Cell {{ decision: Effect::{:?}, fields: {}, note: {}, remedy: {}, allow_warnings: vec![{}] }},",
+                "                    Cell {{ decision: Effect::{:?}, fields: {}, note: {}, remedy: {}, allow_warnings: Cow::Borrowed(&[{}]) }},",
                 c.decision,
                 strings(&c.fields),
                 opt(&c.note),
@@ -97,8 +103,8 @@ fn generate(rules: &Rules, yaml: &str) -> String {
                 warnings.join(", ")
             );
         }
-        o.push_str("                ],\n                transitions: vec![\n");
-        for t in &st.transitions {
+        o.push_str("                ]),\n                transitions: Cow::Borrowed(&[\n");
+        for t in st.transitions.iter() {
             let trigger = match &t.trigger {
                 Trigger::Action(a) => format!("Trigger::Action({})", s(a)),
                 Trigger::Event(e) => format!("Trigger::Event({})", s(e)),
@@ -126,10 +132,10 @@ fn generate(rules: &Rules, yaml: &str) -> String {
                 opt(&t.because)
             );
         }
-        o.push_str("                ],\n            },\n");
+        o.push_str("                ]),\n            },\n");
     }
-    o.push_str("        ],\n        facts: vec![\n");
-    for f in &rules.facts {
+    o.push_str("        ]),\n        facts: Cow::Borrowed(&[\n");
+    for f in rules.facts.iter() {
         let _ = writeln!(
             o,
             "            FactDecl {{ id: {}, label: {}, kind: FactType::{:?}, description: {} }},",
@@ -139,8 +145,8 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             opt(&f.description)
         );
     }
-    o.push_str("        ],\n        events: vec![\n");
-    for e in &rules.events {
+    o.push_str("        ]),\n        events: Cow::Borrowed(&[\n");
+    for e in rules.events.iter() {
         let _ = writeln!(
             o,
             "            EventDecl {{ id: {}, label: {}, description: {} }},",
@@ -149,12 +155,12 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             opt(&e.description)
         );
     }
-    let _ = writeln!(o, "        ],\n        initial: {},", opt(&rules.initial));
-    o.push_str("        examples: vec![\n");
-    for e in &rules.examples {
+    let _ = writeln!(o, "        ]),\n        initial: {},", opt(&rules.initial));
+    o.push_str("        examples: Cow::Borrowed(&[\n");
+    for e in rules.examples.iter() {
         let _ = writeln!(
             o,
-            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, facts: vec![{}], now: {}, pos: Pos {{ line: {}, column: {}, len: {} }} }},",
+            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, facts: Cow::Borrowed(&[{}]), now: {}, pos: Pos {{ line: {}, column: {}, len: {} }} }},",
             s(&e.status),
             s(&e.action),
             opt(&e.field),
@@ -171,8 +177,14 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             e.pos.len
         );
     }
-    o.push_str("        ],\n    }\n}\n");
-    o
+    o.push_str("        ]),\n};\n");
+    // The body was written for a function; a static's fields sit one level further out.
+    let (head, body) = o.split_at(o.find("pub(crate) static RULES").unwrap_or(o.len()));
+    let body: Vec<&str> = body
+        .lines()
+        .map(|line| line.strip_prefix("    ").unwrap_or(line))
+        .collect();
+    format!("{head}{}\n", body.join("\n"))
 }
 
 #[test]

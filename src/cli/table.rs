@@ -69,7 +69,7 @@ fn json(rules: &Rules) -> Table<'_> {
                 permissions: rules
                     .actions
                     .iter()
-                    .zip(&s.cells)
+                    .zip(s.cells.iter())
                     .map(|(a, cell)| Entry {
                         action: &a.id,
                         cell,
@@ -84,13 +84,13 @@ fn json(rules: &Rules) -> Table<'_> {
 fn text(rules: &Rules) -> String {
     let mut grid: Vec<Vec<String>> = vec![
         std::iter::once("Status".to_string())
-            .chain(rules.actions.iter().map(|a| a.label.clone()))
+            .chain(rules.actions.iter().map(|a| a.label.to_string()))
             .collect(),
     ];
     let mut notes = Vec::new();
-    for status in &rules.statuses {
-        let mut row = vec![status.label.clone()];
-        for (action, cell) in rules.actions.iter().zip(&status.cells) {
+    for status in rules.statuses.iter() {
+        let mut row = vec![status.label.to_string()];
+        for (action, cell) in rules.actions.iter().zip(status.cells.iter()) {
             let mut shown = match cell.decision {
                 Effect::Limited => format!("limited ({})", cell.fields.join(", ")),
                 other => other.to_string(),

@@ -50,16 +50,16 @@ pub fn describe(rules: &Rules, t: &Transition) -> (&'static str, String, String)
                 .actions
                 .iter()
                 .find(|x| x.id == *a)
-                .map_or(a.as_str(), |x| &x.label);
-            ("action", a.clone(), format!("action {label}"))
+                .map_or(a.as_ref(), |x| &x.label);
+            ("action", a.to_string(), format!("action {label}"))
         }
         Trigger::Event(e) => {
             let label = rules
                 .events
                 .iter()
                 .find(|x| x.id == *e)
-                .map_or(e.as_str(), |x| &x.label);
-            ("event", e.clone(), format!("event {label}"))
+                .map_or(e.as_ref(), |x| &x.label);
+            ("event", e.to_string(), format!("event {label}"))
         }
         Trigger::When(c) => {
             let text = format!("{} {} {}", c.fact, c.op.symbol(), c.operand_text());
@@ -72,7 +72,7 @@ fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
     Row {
         status: &status.id,
         label: &status.label,
-        initial: rules.initial.as_deref() == Some(status.id.as_str()),
+        initial: rules.initial.as_deref() == Some(status.id.as_ref()),
         is_final: rules.is_final(crate::rules::StatusId(index)),
         transitions: status
             .transitions
@@ -83,7 +83,7 @@ fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
                     to: &t.to,
                     to_label: rules
                         .status_index(&t.to)
-                        .map_or(t.to.as_str(), |s| rules.statuses[s.0].label.as_str()),
+                        .map_or(t.to.as_ref(), |s| rules.statuses[s.0].label.as_ref()),
                     trigger,
                     by,
                     source: t.source,
@@ -128,7 +128,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
                     _ => "",
                 };
                 writeln!(io.out, "{}{mark}", r.label)?;
-                for (way, t) in r.transitions.iter().zip(&status.transitions) {
+                for (way, t) in r.transitions.iter().zip(status.transitions.iter()) {
                     let (_, _, words) = describe(&rules, t);
                     let source = match way.source {
                         Source::Stated => "stated",

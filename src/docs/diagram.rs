@@ -40,23 +40,23 @@ fn condition_words(rules: &Rules, trigger: &Trigger) -> Option<String> {
 pub fn mermaid(rules: &Rules) -> Option<String> {
     let initial = rules.initial.as_deref()?;
     let mut out = String::from("stateDiagram-v2\n");
-    for s in &rules.statuses {
+    for s in rules.statuses.iter() {
         let _ = writeln!(out, "    state \"{}\" as {}", plain(&s.label), s.id);
     }
     let _ = writeln!(out, "    [*] --> {initial}");
-    for s in &rules.statuses {
-        for t in &s.transitions {
+    for s in rules.statuses.iter() {
+        for t in s.transitions.iter() {
             let mut label = match &t.trigger {
                 Trigger::Action(a) => rules
                     .actions
                     .iter()
                     .find(|x| x.id == *a)
-                    .map_or(a.clone(), |x| x.label.clone()),
+                    .map_or(a.to_string(), |x| x.label.to_string()),
                 Trigger::Event(e) => rules
                     .events
                     .iter()
                     .find(|x| x.id == *e)
-                    .map_or(e.clone(), |x| x.label.clone()),
+                    .map_or(e.to_string(), |x| x.label.to_string()),
                 Trigger::When(_) => condition_words(rules, &t.trigger).unwrap_or_default(),
             };
             if t.source == Source::Inferred {
@@ -76,14 +76,14 @@ pub fn mermaid(rules: &Rules) -> Option<String> {
 /// Each time rule as a sentence.
 pub fn time_rules(rules: &Rules) -> Vec<String> {
     let mut out = Vec::new();
-    for s in &rules.statuses {
-        for t in &s.transitions {
+    for s in rules.statuses.iter() {
+        for t in s.transitions.iter() {
             let Some(words) = condition_words(rules, &t.trigger) else {
                 continue;
             };
             let to = rules
                 .status_index(&t.to)
-                .map_or(t.to.as_str(), |i| rules.statuses[i.0].label.as_str());
+                .map_or(t.to.as_ref(), |i| rules.statuses[i.0].label.as_ref());
             let why = t
                 .because
                 .as_deref()

@@ -6,10 +6,10 @@ use minijinja::{Value, context};
 
 use super::table::Table;
 use super::{Page, Source, header};
-use crate::rules::{Effect, Rules};
+use crate::rules::{Effect, Rules, Text};
 
 /// The note, then the ways out: "… What to do instead: 1) … 2) …".
-pub(super) fn explain(note: Option<&str>, remedy: &[String]) -> String {
+pub(super) fn explain(note: Option<&str>, remedy: &[Text]) -> String {
     let mut text = note.unwrap_or_default().to_string();
     if !remedy.is_empty() {
         if !text.is_empty() {
@@ -24,12 +24,12 @@ pub(super) fn explain(note: Option<&str>, remedy: &[String]) -> String {
 }
 
 /// "Only the Firm Order Commitment (FOC) date": what a limited cell lets you change.
-pub(super) fn only(rules: &Rules, fields: &[String]) -> String {
+pub(super) fn only(rules: &Rules, fields: &[Text]) -> String {
     format!("Only the {}", field_list(rules, fields))
 }
 
 /// The labels of `fields` as a list in words: "A", "A and B", "A, B and C".
-pub(super) fn field_list(rules: &Rules, fields: &[String]) -> String {
+pub(super) fn field_list(rules: &Rules, fields: &[Text]) -> String {
     let labels: Vec<&str> = fields.iter().map(|f| rules.field_label(f)).collect();
     match labels.as_slice() {
         [] => String::new(),
@@ -56,15 +56,15 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
             let status = rules
                 .status(&ex.status)
                 .ok()
-                .map(|s| rules.statuses[s.0].label.as_str());
+                .map(|s| rules.statuses[s.0].label.as_ref());
             let action = rules
                 .action(&ex.action)
                 .ok()
-                .map(|a| rules.actions[a.0].label.as_str());
+                .map(|a| rules.actions[a.0].label.as_ref());
             let field = ex.field.as_deref().map(|f| {
                 rules
                     .field(f)
-                    .map_or(f, |id| rules.fields[id.0].label.as_str())
+                    .map_or(f, |id| rules.fields[id.0].label.as_ref())
             });
             let answer = match ex.expect {
                 Effect::Allow => "allowed",

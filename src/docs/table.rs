@@ -14,7 +14,7 @@ use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
 use super::statuses::{explain, field_list, only};
-use crate::rules::{Cell, Effect, Rules};
+use crate::rules::{Cell, Effect, Rules, Text};
 
 /// What every object of one page shares.
 #[derive(Debug)]
@@ -97,8 +97,8 @@ fn index(i: usize) -> u32 {
 }
 
 /// A list of texts as a template value.
-fn strings(items: &[String]) -> Value {
-    Value::from_iter(items.iter().map(|s| Value::from(s.as_str())))
+fn strings(items: &[Text]) -> Value {
+    Value::from_iter(items.iter().map(|s| Value::from(s.as_ref())))
 }
 
 /// `statuses`: the rows.
@@ -194,9 +194,9 @@ impl Object for StatusView {
     fn get_value(self: &Arc<Self>, key: &Value) -> Option<Value> {
         let status = &self.table.rules.statuses[self.s];
         Some(match key.as_str()? {
-            "id" => Value::from(status.id.as_str()),
-            "label" => Value::from(status.label.as_str()),
-            "description" => Value::from(status.description.as_str()),
+            "id" => Value::from(status.id.as_ref()),
+            "label" => Value::from(status.label.as_ref()),
+            "description" => Value::from(status.description.as_ref()),
             "cells" => Value::from_object(Cells {
                 table: self.table.clone(),
                 s: self.s,
@@ -357,7 +357,7 @@ impl Object for FootnoteView {
         let cell = table.cell(s, a)?;
         Some(match key.as_str()? {
             "number" => Value::from(self.n + 1),
-            "status_label" => Value::from(table.rules.statuses[s].label.as_str()),
+            "status_label" => Value::from(table.rules.statuses[s].label.as_ref()),
             "action_label" => table.action_labels[a].clone(),
             "note" => Value::from(cell.note.as_deref()),
             "remedy" => strings(&cell.remedy),
