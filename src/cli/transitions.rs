@@ -121,20 +121,41 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
             if rules.initial.is_none() {
                 writeln!(io.out, "these rules describe no lifecycle")?;
             }
-            for (r, (_, status)) in rows.iter().zip(&selected) {
+            // Every way out in words first, so that targets and triggers line up in
+            // columns across the whole list.
+            let words: Vec<Vec<String>> = selected
+                .iter()
+                .map(|(_, status)| {
+                    (status.transitions.iter())
+                        .map(|t| describe(&rules, t).2)
+                        .collect()
+                })
+                .collect();
+            let target_width = (rows.iter().flat_map(|r| &r.transitions))
+                .map(|way| way.to_label.chars().count())
+                .max()
+                .unwrap_or(0);
+            let trigger_width = (words.iter().flatten())
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0);
+            for (r, words) in rows.iter().zip(&words) {
                 let mark = match (r.initial, r.is_final) {
                     (true, _) => " (initial)",
                     (_, true) => " (final: no way out)",
                     _ => "",
                 };
                 writeln!(io.out, "{}{mark}", r.label)?;
-                for (way, t) in r.transitions.iter().zip(status.transitions.iter()) {
-                    let (_, _, words) = describe(&rules, t);
+                for (way, words) in r.transitions.iter().zip(words) {
                     let source = match way.source {
                         Source::Stated => "stated",
                         Source::Inferred => "inferred",
                     };
-                    writeln!(io.out, "  → {}  {words}  [{source}]", way.to_label)?;
+                    writeln!(
+                        io.out,
+                        "  → {:<target_width$}  {words:<trigger_width$}  [{source}]",
+                        way.to_label
+                    )?;
                 }
             }
         }
