@@ -10,7 +10,7 @@ use crate::codes::Code;
 use crate::diag::Finding;
 use crate::names::{did_you_mean, normalize};
 use crate::rules::{
-    Action, Cell, Effect, Example, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
+    Action, Cell, Effect, Example, ExampleAt, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
 };
 use crate::yaml::{Entry, Kind, Node, Pos};
 
@@ -481,12 +481,27 @@ fn examples(root: &Node) -> Vec<Example> {
                     .into(),
                 now: text(n, "now"),
                 pos: n.pos,
+                at: ExampleAt {
+                    status: value_at(n, "status"),
+                    action: value_at(n, "action"),
+                    field: value_at(n, "field"),
+                    expect: value_at(n, "expect"),
+                    now: value_at(n, "now"),
+                },
             })
         })
         .collect()
 }
 
 /// `pos` underlining `text`.
+/// Where the text value under `key` stands, the length of the text included; unknown
+/// when there is none.
+fn value_at(node: &Node, key: &str) -> Pos {
+    node.get(key)
+        .and_then(|v| Some(len_of(v.pos, v.as_str()?)))
+        .unwrap_or_default()
+}
+
 pub fn len_of(mut pos: Pos, text: &str) -> Pos {
     pos.len = text.chars().count().max(1);
     pos

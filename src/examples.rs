@@ -4,6 +4,7 @@ use crate::codes::Code;
 use crate::diag::Finding;
 use crate::engine::Query;
 use crate::rules::{Effect, Example, Rules, UnknownName};
+use crate::yaml::Pos;
 
 /// The result of asking one example's question.
 #[derive(Debug)]
@@ -12,6 +13,10 @@ pub struct Outcome<'r> {
     pub example: &'r Example,
     /// The answer the rules gave, or why the question could not be asked.
     pub actual: Result<Effect, String>,
+    /// Where a failure is shown: the `expect` value when the answer differs, the name or
+    /// time that could not be read when the question could not be asked, else the
+    /// example's first line.
+    pub at: Pos,
 }
 
 impl Outcome<'_> {
@@ -29,7 +34,7 @@ impl Outcome<'_> {
             Some(f) => format!("`{}` × `{}` (field `{f}`)", ex.status, ex.action),
             None => format!("`{}` × `{}`", ex.status, ex.action),
         };
-        let mut pos = ex.pos;
+        let mut pos = self.at;
         pos.len = pos.len.max(1);
         match &self.actual {
             Ok(actual) if *actual == ex.expect => None,
@@ -55,26 +60,92 @@ pub fn run(rules: &Rules) -> Vec<Outcome<'_>> {
     rules
         .examples
         .iter()
-        .map(|example| Outcome {
-            example,
-            actual: ask(rules, example),
+        .map(|example| {
+            let known = |at: Pos| if at.is_known() { at } else { example.pos };
+            match ask(rules, example) {
+                Ok(answer) => Outcome {
+                    example,
+                    actual: Ok(answer),
+                    at: known(example.at.expect),
+                },
+                Err((reason, at)) => Outcome {
+                    example,
+                    actual: Err(reason),
+                    at: known(at),
+                },
+            }
         })
         .collect()
 }
 
-fn ask(rules: &Rules, ex: &Example) -> Result<Effect, String> {
-    let mut query = Query::parse(rules, &ex.status, &ex.action, ex.field.as_deref())
-        .map_err(|e: UnknownName| e.to_string())?;
+/// The example's answer, or why it cannot be asked and where the reason stands.
+fn ask(rules: &Rules, ex: &Example) -> Result<Effect, (String, Pos)> {
+    let mut query = Query::parse(rules, &ex.status, &ex.action, ex.field.as_deref()).map_err(
+        |e: UnknownName| {
+            let at = match e.kind {
+                "status" => ex.at.status,
+                "action" => ex.at.action,
+                "field" => ex.at.field,
+                _ => ex.pos,
+            };
+            (e.to_string(), at)
+        },
+    )?;
     for (name, value) in ex.facts.iter() {
         query = query
             .with_fact(rules, name, value)
-            .map_err(|e| e.to_string())?;
+            .map_err(|e| (e.to_string(), ex.pos))?;
     }
     if let Some(now) = &ex.now {
         let now = now
             .parse()
-            .map_err(|_| format!("`now` is not a date and time: `{now}`"))?;
+            .map_err(|_| (format!("`now` is not a date and time: `{now}`"), ex.at.now))?;
         query = query.at(now);
     }
     Ok(rules.decide(&query).decision)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::run;
+    use crate::rules::{EMBEDDED_YAML, Rules};
+
+    /// The line and column each extra example's failure is shown at.
+    fn shown_at(extra: &str) -> Vec<(usize, usize, usize)> {
+        let yaml = format!("{EMBEDDED_YAML}{extra}");
+        let rules = Rules::from_yaml_str(&yaml).unwrap();
+        let first_extra = EMBEDDED_YAML.lines().count() + 1;
+        run(&rules)
+            .iter()
+            .filter(|o| !o.passed())
+            .map(|o| (o.at.line - first_extra, o.at.column, o.at.len))
+            .collect()
+    }
+
+    #[test]
+    fn a_failing_example_is_shown_at_the_value_that_fails() {
+        let extra = "  - status: Processing
+    action: view
+    expect: deny
+  - status: Processing
+    action: veiw
+    expect: allow
+  - status: Transfer approved
+    action: edit
+    field: foc_dat
+    expect: allow
+  - status: Processng
+    action: view
+    expect: allow
+  - status: Processing
+    action: view
+    now: tomorrow
+    expect: allow
+";
+        assert_eq!(
+            shown_at(extra),
+            [(2, 13, 4), (4, 13, 4), (8, 12, 7), (10, 13, 9), (15, 10, 8)],
+            "expect, action, field, status, now"
+        );
+    }
 }

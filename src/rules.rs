@@ -160,6 +160,24 @@ pub struct Example {
     /// Where the example stands in its file.
     #[serde(skip)]
     pub pos: crate::yaml::Pos,
+    /// Where its values stand, so that a problem with one of them is shown there.
+    #[serde(skip)]
+    pub at: ExampleAt,
+}
+
+/// Where the values of an [`Example`] stand in its file; unknown (line 0) when absent.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ExampleAt {
+    /// The `status` value.
+    pub status: crate::yaml::Pos,
+    /// The `action` value.
+    pub action: crate::yaml::Pos,
+    /// The `field` value.
+    pub field: crate::yaml::Pos,
+    /// The `expect` value.
+    pub expect: crate::yaml::Pos,
+    /// The `now` value.
+    pub now: crate::yaml::Pos,
 }
 
 /// A loaded, fully validated rule file.

@@ -9,6 +9,7 @@ use std::fmt::Write;
 use portrules::Rules;
 use portrules::lifecycle::{Operand, Trigger};
 use portrules::rules::Text;
+use portrules::yaml::Pos;
 
 use crate::common::root;
 
@@ -21,6 +22,13 @@ fn opt(v: &Option<Text>) -> String {
         Some(v) => format!("Some({})", s(v)),
         None => "None".into(),
     }
+}
+
+fn pos(p: Pos) -> String {
+    format!(
+        "Pos {{ line: {}, column: {}, len: {} }}",
+        p.line, p.column, p.len
+    )
 }
 
 fn strings(v: &[Text]) -> String {
@@ -36,7 +44,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     );
     o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
-    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
+    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
     let _ = writeln!(
         o,
@@ -160,7 +168,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     for e in rules.examples.iter() {
         let _ = writeln!(
             o,
-            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, facts: Cow::Borrowed(&[{}]), now: {}, pos: Pos {{ line: {}, column: {}, len: {} }} }},",
+            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, facts: Cow::Borrowed(&[{}]), now: {}, pos: {}, at: ExampleAt {{ status: {}, action: {}, field: {}, expect: {}, now: {} }} }},",
             s(&e.status),
             s(&e.action),
             opt(&e.field),
@@ -172,9 +180,12 @@ fn generate(rules: &Rules, yaml: &str) -> String {
                 .collect::<Vec<_>>()
                 .join(", "),
             opt(&e.now),
-            e.pos.line,
-            e.pos.column,
-            e.pos.len
+            pos(e.pos),
+            pos(e.at.status),
+            pos(e.at.action),
+            pos(e.at.field),
+            pos(e.at.expect),
+            pos(e.at.now)
         );
     }
     o.push_str("        ]),\n};\n");
