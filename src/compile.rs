@@ -493,7 +493,6 @@ fn examples(root: &Node) -> Vec<Example> {
         .collect()
 }
 
-/// `pos` underlining `text`.
 /// Where the text value under `key` stands, the length of the text included; unknown
 /// when there is none.
 fn value_at(node: &Node, key: &str) -> Pos {
@@ -502,6 +501,7 @@ fn value_at(node: &Node, key: &str) -> Pos {
         .unwrap_or_default()
 }
 
+/// `pos` underlining `text`.
 pub fn len_of(mut pos: Pos, text: &str) -> Pos {
     pos.len = text.chars().count().max(1);
     pos
