@@ -21,6 +21,34 @@ naive=target/release/examples/naive_batch
 
 rss() { /usr/bin/time -f "%M" "$@" 2>&1 >/dev/null | tail -1; }
 
+# hyperfine runs each command's samples back to back, so a neighbour that starts or
+# stops mid-run skews the ratios (on this machine by up to 0.5 either way). This runs
+# ROUNDS short hyperfine runs of all the commands and prints, per command, the medians
+# over rounds of its time and of its ratio to the first command, with the rounds'
+# range; with LINES set (millions of input lines per run), also its rate.
+#   in_rounds NAME ROUNDS [hyperfine options and commands...]
+in_rounds() {
+  local name=$1 rounds=$2
+  shift 2
+  for r in $(seq "$rounds"); do
+    hyperfine --export-json "$work/$name-$r.json" "$@" >/dev/null 2>&1
+  done
+  python3 - "$work" "$name" "$rounds" "${LINES:-0}" <<'PY'
+import json, statistics, sys
+work, name, rounds, lines = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+runs = [json.load(open(f"{work}/{name}-{r}.json"))["results"] for r in range(1, rounds + 1)]
+for i, first in enumerate(runs[0]):
+    ratios = [rs[i]["median"] / rs[0]["median"] for rs in runs]
+    ms = statistics.median(rs[i]["median"] for rs in runs) * 1000
+    line = (f"  {first['command'].split(' <')[0][:70]:70}  median {ms:9.3f} ms"
+            f"  ratio {statistics.median(ratios):5.2f} (rounds {min(ratios):.2f}-{max(ratios):.2f})")
+    if lines:
+        rates = [lines / rs[i]["median"] for rs in runs]
+        line += f"  {statistics.median(rates):5.2f} M lines/s (rounds {min(rates):.2f}-{max(rates):.2f})"
+    print(line)
+PY
+}
+
 if [[ $part == all || $part == decide ]]; then
   echo "== decide() in process (criterion)"
   cargo bench --locked --bench decide -- --warm-up-time 1 --measurement-time 5
@@ -39,23 +67,7 @@ if [[ $part == all || $part == query ]]; then
     strivial=target/static/$host/release/examples/trivial
     cmds+=("$strivial" "$sbin query --status transfer_approved --action edit")
   fi
-  # hyperfine runs each command's samples back to back, so a neighbour that starts or
-  # stops mid-run skews the ratios. Several short rounds, each with every command, and
-  # the median of the per-round ratios are steadier than one long run.
-  rounds=${QUERY_ROUNDS:-7}
-  for r in $(seq "$rounds"); do
-    hyperfine -N --warmup 50 --runs 400 --export-json "$work/query-$r.json" "${cmds[@]}" >/dev/null 2>&1
-  done
-  python3 - "$work" "$rounds" <<'PY'
-import json, statistics, sys
-work, rounds = sys.argv[1], int(sys.argv[2])
-runs = [json.load(open(f"{work}/query-{r}.json"))["results"] for r in range(1, rounds + 1)]
-for i, first in enumerate(runs[0]):
-    ratios = [rs[i]["median"] / rs[0]["median"] for rs in runs]
-    ms = statistics.median(rs[i]["median"] for rs in runs) * 1000
-    print(f"  {first['command'][:70]:70}  median {ms:7.3f} ms  ratio {statistics.median(ratios):5.2f}"
-          f"  (rounds {min(ratios):.2f}-{max(ratios):.2f})")
-PY
+  in_rounds query "${QUERY_ROUNDS:-7}" -N --warmup 50 --runs 400 "${cmds[@]}"
   echo "  peak RSS: trivial $(rss $trivial) KB, query $(rss $bin query --status transfer_approved --action edit) KB"
   if [[ -n ${sbin:-} ]]; then
     echo "  static: trivial $(rss $strivial) KB, query $(rss $sbin query --status transfer_approved --action edit) KB"
@@ -73,25 +85,11 @@ with open(sys.argv[1], "w") as f:
     for i in range(1_000_000):
         f.write(json.dumps({"status": random.choice(st), "action": random.choice(ac), "id": i}, separators=(",", ":")) + "\n")
 PY
-  # In rounds, like the query benchmark: one long run per command let a neighbour's
-  # coming and going swing the ratio between 0.5 and 1.2 on this machine.
-  rounds=${BATCH_ROUNDS:-7}
-  for r in $(seq "$rounds"); do
-    hyperfine --warmup 1 --runs 3 --export-json "$work/batch-$r.json" \
-      "$naive < $work/batch-1m.jsonl > /dev/null" \
-      "$bin batch < $work/batch-1m.jsonl > /dev/null" >/dev/null
-  done
-  python3 - "$work" "$rounds" <<'PY'
-import json, statistics, sys
-work, rounds = sys.argv[1], int(sys.argv[2])
-runs = [json.load(open(f"{work}/batch-{r}.json"))["results"] for r in range(1, rounds + 1)]
-for i, first in enumerate(runs[0]):
-    ratios = [rs[i]["median"] / rs[0]["median"] for rs in runs]
-    rates = [1 / rs[i]["median"] for rs in runs]
-    print(f"  {first['command'].split(' <')[0]:40} {statistics.median(rates):5.2f} M lines/s"
-          f" (rounds {min(rates):.2f}-{max(rates):.2f})  ratio {statistics.median(ratios):4.2f}"
-          f" (rounds {min(ratios):.2f}-{max(ratios):.2f})")
-PY
+  # In rounds, like the query benchmark: single long runs swung the ratio between 0.5
+  # and 1.2 within an hour on this machine.
+  LINES=1 in_rounds batch "${BATCH_ROUNDS:-7}" --warmup 1 --runs 3 \
+    "$naive < $work/batch-1m.jsonl > /dev/null" \
+    "$bin batch < $work/batch-1m.jsonl > /dev/null"
   echo "  peak RSS on 1 M lines: $(rss sh -c "$bin batch < $work/batch-1m.jsonl") KB"
   if [[ ${BATCH_GB:-0} == 1 ]]; then
     echo "  1 GB stream (about 19 M lines): peak RSS $(rss sh -c "for i in \$(seq 19); do cat $work/batch-1m.jsonl; done | $bin batch") KB"
