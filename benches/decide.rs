@@ -35,13 +35,14 @@ fn bench(c: &mut Criterion) {
             q.map(|q| rules.decide(&q).decision)
         })
     });
-    let answers = Answers::new(&rules, jiff::Timestamp::UNIX_EPOCH);
+    let answers = Answers::new(&rules);
+    let clock = portrules::batch::Pinned(jiff::Timestamp::UNIX_EPOCH);
     let line = br#"{"status":"transfer_approved","action":"edit","field":"foc_date","id":12345}"#;
     let mut out = Vec::with_capacity(1024);
     c.bench_function("batch line", |b| {
         b.iter(|| {
             out.clear();
-            answers.answer(1, black_box(line), &mut out);
+            answers.answer(1, black_box(line), &clock, &mut out);
             out.len()
         })
     });

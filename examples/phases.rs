@@ -27,12 +27,15 @@ fn main() {
     };
     let parse = t.elapsed();
     let t = Instant::now();
-    let findings = schema::check(&node);
+    let findings = schema::check(&node, load::DEFAULT_MAX_PROBLEMS);
     let schema_time = t.elapsed();
     let t = Instant::now();
     drop(node);
     let drop_time = t.elapsed();
-    let limits = Limits { max_size: u64::MAX };
+    let limits = Limits {
+        max_size: u64::MAX,
+        ..Limits::default()
+    };
     let t = Instant::now();
     let loaded = load::from_str(&text, &path, &limits);
     let total = t.elapsed();
@@ -40,7 +43,7 @@ fn main() {
         "{path}: {} bytes; yaml {parse:?}, schema {schema_time:?}, drop tree {drop_time:?}; whole load {total:?} ({}; {} schema findings)",
         text.len(),
         if loaded.is_ok() { "valid" } else { "invalid" },
-        findings.len()
+        findings.count()
     );
     // The status page from the loaded rules: context, template and normalization.
     if let Ok(loaded) = loaded {

@@ -17,8 +17,10 @@ use crate::engine::Query;
 use crate::names::normalize;
 use crate::rules::{ActionId, FieldId, Rules, StatusId};
 
-/// One request line.
+/// One request line. A key it does not name is an error, not ignored: a caller who
+/// writes `fact` for `facts` must not get an answer that skipped the facts.
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct Request<'a> {
     #[serde(borrow)]
     status: Option<Cow<'a, str>>,
@@ -26,20 +28,61 @@ struct Request<'a> {
     action: Option<Cow<'a, str>>,
     #[serde(borrow)]
     field: Option<Cow<'a, str>>,
-    #[serde(borrow)]
+    /// Echoed on the answer; `null` is an id like any other.
+    #[serde(borrow, default, deserialize_with = "present")]
     id: Option<&'a RawValue>,
     /// Facts about the order, for time rules: `{"foc_date": "2026-11-27T09:00:00Z"}`.
-    facts: Option<serde_json::Map<String, serde_json::Value>>,
+    facts: Option<Facts>,
     /// The time to answer at (RFC 3339); default: now.
     #[serde(borrow)]
     now: Option<Cow<'a, str>>,
 }
 
+/// The keys a request may have, for suggestions.
+const REQUEST_KEYS: &[&str] = &["status", "action", "field", "id", "facts", "now"];
+
 /// Only the id, to echo it on lines whose request is otherwise unusable.
 #[derive(Deserialize)]
 struct IdOnly<'a> {
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "present")]
     id: Option<&'a RawValue>,
+}
+
+/// A key that is present, whatever its value (`null` included).
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(d).map(Some)
+}
+
+/// A request's facts in the order given; a name given twice is an error.
+struct Facts(Vec<(String, serde_json::Value)>);
+
+impl<'de> Deserialize<'de> for Facts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Facts, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Facts;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of facts, such as {\"foc_date\": \"2026-11-27T09:00:00Z\"}")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Facts, M::Error> {
+                let mut facts: Vec<(String, serde_json::Value)> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                while let Some((name, value)) = map.next_entry::<String, serde_json::Value>()? {
+                    if !seen.insert(name.clone()) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "fact `{name}` is given twice"
+                        )));
+                    }
+                    facts.push((name, value));
+                }
+                Ok(Facts(facts))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 /// Names to ids: exact spellings first (ids and labels as written), then the
@@ -88,6 +131,37 @@ impl Names {
     }
 }
 
+/// Where a request that carries no `now` gets the time from.
+pub trait Clock {
+    /// The current time.
+    fn now(&self) -> jiff::Timestamp;
+}
+
+/// The system clock, read for each request that needs it.
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> jiff::Timestamp {
+        jiff::Timestamp::now()
+    }
+}
+
+/// One time for every request: `batch --now`, and tests.
+pub struct Pinned(pub jiff::Timestamp);
+
+impl Clock for Pinned {
+    fn now(&self) -> jiff::Timestamp {
+        self.0
+    }
+}
+
+/// Default longest request line, in bytes.
+pub const DEFAULT_MAX_LINE: usize = 1024 * 1024;
+
+/// Ids nested deeper than this are refused: many JSON readers refuse deep documents,
+/// and the answer must stay readable by whoever sent the request.
+const MAX_ID_DEPTH: usize = 16;
+
 /// Every answer, pre-rendered as a JSON object without its closing brace.
 pub struct Answers<'r> {
     rules: &'r Rules,
@@ -96,14 +170,14 @@ pub struct Answers<'r> {
     fields: Names,
     /// `[status][action][field + 1]`, flattened; field slot 0 is "no field".
     rendered: Vec<String>,
-    /// The time requests with facts but no `now` are answered at.
-    now: jiff::Timestamp,
+    /// Names longer than this match nothing and get no suggestion: comparing a
+    /// megabyte-long name with every status would cost seconds.
+    longest_name: usize,
 }
 
 impl<'r> Answers<'r> {
-    /// Renders every answer of `rules`; requests with facts and no `now` of their own
-    /// are answered at `now`.
-    pub fn new(rules: &'r Rules, now: jiff::Timestamp) -> Answers<'r> {
+    /// Renders every answer of `rules`.
+    pub fn new(rules: &'r Rules) -> Answers<'r> {
         let mut rendered = Vec::new();
         for s in 0..rules.statuses.len() {
             for a in 0..rules.actions.len() {
@@ -121,84 +195,83 @@ impl<'r> Answers<'r> {
                 }
             }
         }
+        let longest_name = (rules.statuses.iter().flat_map(|s| [&s.id, &s.label]))
+            .chain(rules.actions.iter().flat_map(|a| [&a.id, &a.label]))
+            .chain(rules.fields.iter().flat_map(|f| [&f.id, &f.label]))
+            .chain(rules.facts.iter().flat_map(|f| [&f.id, &f.label]))
+            .map(|n| n.len())
+            .max()
+            .unwrap_or(0);
         Answers {
             rules,
             statuses: Names::new(rules.statuses.iter().map(|s| (&s.id[..], &s.label[..]))),
             actions: Names::new(rules.actions.iter().map(|a| (&a.id[..], &a.label[..]))),
             fields: Names::new(rules.fields.iter().map(|f| (&f.id[..], &f.label[..]))),
             rendered,
-            now,
+            longest_name,
         }
     }
 
-    /// Answers one request line (without its line ending) into `out`.
-    pub fn answer(&self, line_no: u64, line: &[u8], out: &mut Vec<u8>) {
-        match self.resolve(line) {
-            Ok((answer, id)) => {
+    /// Answers one request line (without its line ending) into `out`; requests without
+    /// a `now` of their own that need the time read it from `clock`.
+    pub fn answer(&self, line_no: u64, line: &[u8], clock: &dyn Clock, out: &mut Vec<u8>) {
+        let (result, id) = match self.resolve(line, clock) {
+            Ok((answer, id)) => (Ok(answer), id),
+            Err(message) => {
+                let id = serde_json::from_slice::<IdOnly<'_>>(line)
+                    .ok()
+                    .and_then(|r| r.id);
+                (Err(message), id)
+            }
+        };
+        let echoed = id.map(echo_id);
+        match (result, echoed) {
+            (Ok(answer), echoed @ (None | Some(Ok(_)))) => {
                 match &answer {
                     Answer::Prepared(index) => {
                         out.extend_from_slice(self.rendered[*index].as_bytes())
                     }
                     Answer::Computed(json) => out.extend_from_slice(json.as_bytes()),
                 }
-                if let Some(id) = id {
+                if let Some(Ok(id)) = echoed {
                     out.extend_from_slice(b",\"id\":");
-                    out.extend_from_slice(id.get().as_bytes());
+                    out.extend_from_slice(id.as_bytes());
                 }
                 out.extend_from_slice(b"}\n");
             }
-            Err(message) => {
-                let id = serde_json::from_slice::<IdOnly<'_>>(line)
-                    .ok()
-                    .and_then(|r| r.id);
-                out.extend_from_slice(b"{\"line\":");
-                out.extend_from_slice(line_no.to_string().as_bytes());
-                if let Some(id) = id {
-                    out.extend_from_slice(b",\"id\":");
-                    out.extend_from_slice(id.get().as_bytes());
-                }
-                out.extend_from_slice(b",\"error\":");
-                // Serializing a string into a Vec cannot fail.
-                let _ = serde_json::to_writer(&mut *out, &message);
-                out.extend_from_slice(b"}\n");
-            }
+            (Err(message), Some(Ok(id))) => error_line(out, line_no, Some(&id), &message),
+            (Err(message), None) => error_line(out, line_no, None, &message),
+            (_, Some(Err(message))) => error_line(out, line_no, None, &message),
         }
     }
 
-    fn resolve<'l>(&self, line: &'l [u8]) -> Result<(Answer, Option<&'l RawValue>), String> {
+    fn resolve<'l>(
+        &self,
+        line: &'l [u8],
+        clock: &dyn Clock,
+    ) -> Result<(Answer, Option<&'l RawValue>), String> {
         if line.iter().all(u8::is_ascii_whitespace) {
             return Err("empty line: expected a JSON object such as {\"status\": \"error\", \"action\": \"view\"}".into());
         }
         // One UTF-8 check for the whole line; parsing from `str` then skips it per string.
         let line = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8 text")?;
-        let request: Request<'l> =
-            serde_json::from_str(line).map_err(|e| format!("not a JSON request object: {e}"))?;
+        let request: Request<'l> = serde_json::from_str(line).map_err(request_error)?;
         let status = request.status.ok_or("missing `status`")?;
         let action = request.action.ok_or("missing `action`")?;
-        let rules = self.rules;
-        let s = self
-            .statuses
-            .find(&status)
-            .ok_or_else(|| unknown(rules.status(&status).err(), "status", &status))?;
-        let a = self
-            .actions
-            .find(&action)
-            .ok_or_else(|| unknown(rules.action(&action).err(), "action", &action))?;
+        let s = self.find(&self.statuses, "status", &status)?;
+        let a = self.find(&self.actions, "action", &action)?;
         let f = match &request.field {
             None => 0,
-            Some(field) => {
-                self.fields
-                    .find(field)
-                    .ok_or_else(|| unknown(rules.field(field).err(), "field", field))?
-                    + 1
-            }
+            Some(field) => self.find(&self.fields, "field", field)? + 1,
         };
         if request.facts.is_none() && request.now.is_none() {
+            let rules = self.rules;
             let per_status = rules.actions.len() * (rules.fields.len() + 1);
             let index = s * per_status + a * (rules.fields.len() + 1) + f;
             return Ok((Answer::Prepared(index), request.id));
         }
         // Facts make the answer depend on the order: compute it.
+        let rules = self.rules;
         let mut query = Query {
             status: StatusId(s),
             action: ActionId(a),
@@ -206,7 +279,10 @@ impl<'r> Answers<'r> {
             facts: Vec::new(),
             now: None,
         };
-        for (name, value) in request.facts.iter().flatten() {
+        for (name, value) in request.facts.iter().flat_map(|f| &f.0) {
+            if name.len() > self.longest_name + NAME_MARGIN {
+                return Err(format!("unknown fact {}", shown(name)));
+            }
             let text = match value {
                 serde_json::Value::String(s) => s.clone(),
                 other => other.to_string(),
@@ -217,14 +293,162 @@ impl<'r> Answers<'r> {
         }
         query.now = Some(match &request.now {
             Some(now) => now.parse().map_err(|_| {
-                format!("`now` is not a date and time: `{now}`; write it in RFC 3339")
+                format!(
+                    "`now` is not a date and time: {}; write it in RFC 3339",
+                    shown(now)
+                )
             })?,
-            None => self.now,
+            None => clock.now(),
         });
         let mut json = serde_json::to_string(&rules.decide(&query)).map_err(|e| e.to_string())?;
         json.pop();
         Ok((Answer::Computed(json), request.id))
     }
+
+    /// The index of `name` among `names`, or the error line's message.
+    fn find(&self, names: &Names, kind: &str, name: &str) -> Result<usize, String> {
+        if let Some(i) = names.find(name) {
+            return Ok(i);
+        }
+        if name.len() > self.longest_name + NAME_MARGIN {
+            return Err(format!("unknown {kind} {}", shown(name)));
+        }
+        let rules = self.rules;
+        let err = match kind {
+            "status" => rules.status(name).err(),
+            "action" => rules.action(name).err(),
+            _ => rules.field(name).err(),
+        };
+        Err(err.map_or_else(|| format!("unknown {kind} `{name}`"), |e| e.to_string()))
+    }
+}
+
+/// How much longer than the longest known name a name may be and still be compared
+/// for a suggestion (spaces and separators that normalize away).
+const NAME_MARGIN: usize = 16;
+
+/// A name for a message, in backticks: whole when short, else its start and its size.
+fn shown(name: &str) -> String {
+    const SHOWN: usize = 64;
+    if name.len() <= SHOWN {
+        return format!("`{name}`");
+    }
+    let cut = (0..=SHOWN)
+        .rev()
+        .find(|&i| name.is_char_boundary(i))
+        .unwrap_or(0);
+    format!("`{}…` ({} bytes)", &name[..cut], name.len())
+}
+
+/// The request's parse error in the project's words.
+fn request_error(e: serde_json::Error) -> String {
+    let text = e.to_string();
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        let hint = crate::names::did_you_mean(key, REQUEST_KEYS.iter().copied())
+            .map(|d| format!(": {d}"))
+            .unwrap_or_else(|| {
+                format!(
+                    "; a request has only {}",
+                    REQUEST_KEYS
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+        return format!("unknown key {} in the request{hint}", shown(key));
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return format!("key `{key}` is given twice in the request");
+    }
+    if text.contains("is given twice") {
+        return text.split(" at line ").next().unwrap_or(&text).to_string();
+    }
+    format!("not a JSON request object: {text}")
+}
+
+/// An id as it is echoed: compact JSON, or why it cannot be echoed.
+fn echo_id(raw: &RawValue) -> Result<Cow<'_, str>, String> {
+    let text = raw.get();
+    // The common ids (small integers, strings without escapes) are echoed as received.
+    let simple_number = text.len() <= 15
+        && text
+            .strip_prefix('-')
+            .unwrap_or(text)
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    let simple_string =
+        text.len() >= 2 && text.starts_with('"') && !text[1..text.len() - 1].contains(['"', '\\']);
+    if simple_number || simple_string {
+        return Ok(Cow::Borrowed(text));
+    }
+    if depth(text) > MAX_ID_DEPTH {
+        return Err(format!(
+            "the `id` nests deeper than {MAX_ID_DEPTH} levels; send a string or a number"
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
+        "the `id` cannot be echoed exactly (a number out of range?); send it as a string"
+            .to_string()
+    })?;
+    if has_inexact_number(&value) {
+        return Err(
+            "the `id` holds a number too large to echo exactly; send it as a string".into(),
+        );
+    }
+    serde_json::to_string(&value)
+        .map(Cow::Owned)
+        .map_err(|e| e.to_string())
+}
+
+/// How deeply `json` nests arrays and objects (strings skipped).
+fn depth(json: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for b in json.bytes() {
+        match (in_string, b) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') => in_string = false,
+            (true, _) => {}
+            (false, b'"') => in_string = true,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Whether `value` holds a number that JSON readers may not read back exactly: one
+/// whose size needs more than a double's 53 bits (integers beyond 64 bits are read as
+/// doubles and would be echoed with other digits).
+fn has_inexact_number(value: &serde_json::Value) -> bool {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    match value {
+        serde_json::Value::Number(n) => n.is_f64() && n.as_f64().is_some_and(|f| f.abs() >= EXACT),
+        serde_json::Value::Array(items) => items.iter().any(has_inexact_number),
+        serde_json::Value::Object(map) => map.values().any(has_inexact_number),
+        _ => false,
+    }
+}
+
+/// `{"line": N, "id"?: ..., "error": "..."}`.
+fn error_line(out: &mut Vec<u8>, line_no: u64, id: Option<&str>, message: &str) {
+    out.extend_from_slice(b"{\"line\":");
+    out.extend_from_slice(line_no.to_string().as_bytes());
+    if let Some(id) = id {
+        out.extend_from_slice(b",\"id\":");
+        out.extend_from_slice(id.as_bytes());
+    }
+    out.extend_from_slice(b",\"error\":");
+    // Serializing a string into a Vec cannot fail.
+    let _ = serde_json::to_writer(&mut *out, message);
+    out.extend_from_slice(b"}\n");
 }
 
 /// An answer ready to write: prepared once, or computed for a request with facts.
@@ -233,25 +457,25 @@ enum Answer {
     Computed(String),
 }
 
-fn unknown(err: Option<crate::rules::UnknownName>, kind: &str, name: &str) -> String {
-    err.map_or_else(|| format!("unknown {kind} `{name}`"), |e| e.to_string())
-}
-
-/// Answers every line of `input` into `output`. Returns how many lines were answered;
-/// fails only when reading or writing fails.
+/// Answers every line of `input` into `output`, reading lines of at most `max_line`
+/// bytes: a longer one is skipped to its end without being kept, and answered with an
+/// error line. Returns how many lines were answered; fails only when reading or
+/// writing fails.
 pub fn run<R: Read, W: Write + ?Sized>(
     rules: &Rules,
-    now: jiff::Timestamp,
+    clock: &dyn Clock,
+    max_line: usize,
     input: &mut BufReader<R>,
     output: &mut W,
 ) -> io::Result<u64> {
-    let answers = Answers::new(rules, now);
+    let answers = Answers::new(rules);
     let mut line = Vec::with_capacity(256);
     let mut out = Vec::with_capacity(64 * 1024);
     let mut line_no = 0;
     loop {
         line.clear();
-        if input.read_until(b'\n', &mut line)? == 0 {
+        let (read, too_long) = read_line(input, &mut line, max_line)?;
+        if read == 0 {
             break;
         }
         line_no += 1;
@@ -262,7 +486,14 @@ pub fn run<R: Read, W: Write + ?Sized>(
         if let Some(rest) = body.strip_suffix(b"\r") {
             body = rest;
         }
-        answers.answer(line_no, body, &mut out);
+        if too_long || body.len() > max_line {
+            let message = format!(
+                "the line is longer than the limit of {max_line} bytes, so it was skipped unread; requests are small (raise the limit with `--max-line BYTES`)"
+            );
+            error_line(&mut out, line_no, None, &message);
+        } else {
+            answers.answer(line_no, body, clock, &mut out);
+        }
         // Write in large blocks while more input is ready; flush before we might wait.
         // `buffer()` looks at what was already read, so it never blocks.
         let more_waiting = input.buffer().contains(&b'\n');
@@ -277,4 +508,43 @@ pub fn run<R: Read, W: Write + ?Sized>(
     output.write_all(&out)?;
     output.flush()?;
     Ok(line_no)
+}
+
+/// Reads one line, line ending included, into `line`: at most `max + 2` bytes of it
+/// (room for `\r\n`). Returns how many bytes the line had and whether it was longer
+/// than that, in which case `line` is left empty and the rest was read past.
+fn read_line<R: Read>(
+    input: &mut BufReader<R>,
+    line: &mut Vec<u8>,
+    max: usize,
+) -> io::Result<(usize, bool)> {
+    let (mut total, mut too_long) = (0, false);
+    loop {
+        let available = match input.fill_buf() {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(e),
+        };
+        if available.is_empty() {
+            return Ok((total, too_long));
+        }
+        let (chunk, ends) = match available.iter().position(|&b| b == b'\n') {
+            Some(i) => (&available[..=i], true),
+            None => (available, false),
+        };
+        if !too_long {
+            if line.len() + chunk.len() > max.saturating_add(2) {
+                too_long = true;
+                line.clear();
+            } else {
+                line.extend_from_slice(chunk);
+            }
+        }
+        let n = chunk.len();
+        input.consume(n);
+        total += n;
+        if ends {
+            return Ok((total, too_long));
+        }
+    }
 }

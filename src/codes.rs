@@ -81,6 +81,9 @@ codes! {
     /// The document is empty or not a mapping.
     NotAMapping = "PR007", Error, "document is not a mapping",
         "A rule file is one YAML mapping with `schema_version`, `name`, `version`, `title`, `actions` and `statuses` at the top. The file is empty, holds only comments, or holds a list or a single value instead.";
+    /// More problems were found than are reported.
+    TooManyProblems = "PR008", Error, "more problems than shown",
+        "The file has more problems than the report shows: after the first 200 (or as many as `--max-problems` says) portrules only counts the rest, so that a badly broken or hostile file is reported in linear time. Fix the problems shown and run again, or raise `--max-problems`.";
     /// A key the format does not know.
     UnknownKey = "PR010", Error, "unknown key",
         "The key is not part of the rule format at this place. It is often a misspelling; the help line suggests the nearest known key. `portrules schema` prints every allowed key, and `docs/rule-format.md` explains each.";
@@ -153,6 +156,12 @@ codes! {
     /// A final status allows an action that changes the order.
     ActionInFinalStatus = "PW002", Warning, "change allowed in a final status",
         "The status has no transitions, so an order in it is finished, yet it allows an action that changes the order (one not marked `read_only`). If it is intended, acknowledge it on the cell with `allow_warnings: {<action>-in-final-status: <reason>}`.";
+    /// Text that would act on a terminal instead of being read.
+    HiddenCharacters = "PW003", Warning, "control or direction characters in text",
+        "A label, description, note or remedy holds a control character (such as ESC or a carriage return) or a character that reverses the direction of text (such as U+202E). On a terminal these can rewrite what is shown, and in a page they are invisible. portrules prints them escaped (`\\u{1b}`), but they are almost never meant: retype the text.";
+    /// More warnings were found than are reported.
+    TooManyWarnings = "PW004", Warning, "more warnings than shown",
+        "The file raises more warnings than the report shows; after the first 200 (or as many as `--max-problems` says) the rest are only counted. Fix or acknowledge the warnings shown and run again, or raise `--max-problems`.";
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::codes::Code;
-use crate::diag::Finding;
+use crate::diag::{Finding, Findings};
 use crate::names::{did_you_mean, normalize};
 use crate::rules::{
     Action, Cell, Effect, Example, ExampleAt, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
@@ -48,9 +48,13 @@ pub fn check_schema_version(root: &Node) -> Vec<Finding> {
     ]
 }
 
-/// Builds the rules, or reports why they cannot be built.
-pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
-    let mut c = Compiler::default();
+/// Builds the rules, or reports why they cannot be built: at most `cap` findings are
+/// worked out in full, the rest only counted.
+pub fn compile(root: &Node, cap: usize) -> (Option<Rules>, Findings) {
+    let mut c = Compiler {
+        findings: Findings::with_cap(cap),
+        ..Compiler::default()
+    };
     let actions = c.actions(root);
     let fields = c.fields(root);
     let statuses = c.statuses(root, &actions, &fields);
@@ -85,7 +89,7 @@ pub fn compile(root: &Node) -> (Option<Rules>, Vec<Finding>) {
     // The lifecycle refers to statuses and actions, so it is read once they are sound.
     let rules = rules.and_then(|mut rules| {
         c.findings
-            .extend(crate::compile_lifecycle::compile(root, &mut rules));
+            .append(crate::compile_lifecycle::compile(root, &mut rules, cap));
         c.findings.is_empty().then_some(rules)
     });
     (rules, c.findings)
@@ -98,7 +102,7 @@ fn owned(text: &str) -> Text {
 
 #[derive(Default)]
 struct Compiler {
-    findings: Vec<Finding>,
+    findings: Findings,
     /// Set when a node had the wrong shape: the schema reports it, but no rules result.
     broken: bool,
     /// Every key under `actions`, complete or not: a cell for an action whose
@@ -211,6 +215,10 @@ impl Compiler {
         fields: &[(Field, &Entry)],
     ) -> Vec<Status> {
         let entries = self.mapping(root.get("statuses"));
+        let fields = &FieldSet {
+            list: fields,
+            ids: fields.iter().map(|(f, _)| f.id.as_ref()).collect(),
+        };
         let mut statuses = Vec::new();
         let mut names: Vec<(&str, &str, &Entry)> = Vec::new();
         for entry in entries {
@@ -240,7 +248,7 @@ impl Compiler {
         &mut self,
         status: &Entry,
         actions: &[(Action, &Entry)],
-        fields: &[(Field, &Entry)],
+        fields: &FieldSet<'_>,
     ) -> Option<Vec<Cell>> {
         let perms_entry = status.value.entry("permissions")?;
         let Kind::Map(given) = &perms_entry.value.kind else {
@@ -256,14 +264,14 @@ impl Compiler {
             if !self.declared_set.contains(&entry.key) {
                 complete = false;
                 let declared = || self.declared_actions.iter().map(String::as_str);
-                let help = did_you_mean(&entry.key, declared()).unwrap_or_else(|| {
-                    format!(
-                        "declare `{}` under `actions`, or remove this cell (declared actions: {})",
-                        entry.key,
-                        list(declared())
-                    )
-                });
-                self.findings.push(
+                self.findings.add(|| {
+                    let help = did_you_mean(&entry.key, declared()).unwrap_or_else(|| {
+                        format!(
+                            "declare `{}` under `actions`, or remove this cell (declared actions: {})",
+                            entry.key,
+                            list(declared())
+                        )
+                    });
                     Finding::new(
                         Code::UndeclaredAction,
                         len_of(entry.key_pos, &entry.key),
@@ -272,8 +280,8 @@ impl Compiler {
                             status.key, entry.key
                         ),
                     )
-                    .help(help),
-                );
+                    .help(help)
+                });
             }
         }
         let by_key: HashMap<&str, &Entry> = if in_order {
@@ -315,7 +323,7 @@ impl Compiler {
         complete.then_some(cells)
     }
 
-    fn cell(&mut self, node: &Node, fields: &[(Field, &Entry)]) -> Option<Cell> {
+    fn cell(&mut self, node: &Node, fields: &FieldSet<'_>) -> Option<Cell> {
         let word = match &node.kind {
             Kind::Str(s) => Some(s.as_str()),
             Kind::Map(_) => node.get("decision").and_then(Node::as_str),
@@ -346,19 +354,19 @@ impl Compiler {
                 self.broken = true;
                 continue;
             };
-            if !fields.iter().any(|(f, _)| f.id == id) {
-                let help = did_you_mean(id, fields.iter().map(|(f, _)| f.id.as_ref()))
-                    .unwrap_or_else(|| {
-                        format!("declare `{id}` under the top-level `fields`, with a `label`")
-                    });
-                self.findings.push(
+            if !fields.ids.contains(id) {
+                self.findings.add(|| {
+                    let help = did_you_mean(id, fields.list.iter().map(|(f, _)| f.id.as_ref()))
+                        .unwrap_or_else(|| {
+                            format!("declare `{id}` under the top-level `fields`, with a `label`")
+                        });
                     Finding::new(
                         Code::UndeclaredField,
                         len_of(item.pos, id),
                         format!("`{id}` is not a declared field"),
                     )
-                    .help(help),
-                );
+                    .help(help)
+                });
             }
             fields_given.push(owned(id));
         }
@@ -507,9 +515,27 @@ pub fn len_of(mut pos: Pos, text: &str) -> Pos {
     pos
 }
 
+/// Names in backticks, the first few of them: a help line stays one readable line
+/// however many names there are.
 fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
-    items
-        .map(|s| format!("`{s}`"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    const SHOWN: usize = 12;
+    let mut shown = Vec::new();
+    let mut rest = 0;
+    for item in items {
+        if shown.len() < SHOWN {
+            shown.push(format!("`{item}`"));
+        } else {
+            rest += 1;
+        }
+    }
+    if rest > 0 {
+        shown.push(format!("and {rest} more"));
+    }
+    shown.join(", ")
+}
+
+/// The declared fields, with their ids in a set for constant-time checks.
+struct FieldSet<'a> {
+    list: &'a [(Field, &'a Entry)],
+    ids: HashSet<&'a str>,
 }

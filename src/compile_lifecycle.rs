@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::codes::Code;
 use crate::compile::len_of;
-use crate::diag::Finding;
+use crate::diag::{Finding, Findings};
 use crate::lifecycle::{
     Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,
     parse_duration,
@@ -21,8 +21,8 @@ fn text(node: &Node, key: &str) -> Option<Text> {
 }
 
 /// Fills in the lifecycle parts of `rules` from `root`; returns the problems found.
-pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
-    let mut findings = Vec::new();
+pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
+    let mut findings = Findings::with_cap(cap);
     for e in root.get("facts").map(Node::entries).unwrap_or_default() {
         let kind = match e.value.get("type").and_then(Node::as_str) {
             Some("datetime") => FactType::Datetime,
@@ -45,16 +45,17 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
         });
     }
     let status_ids: Vec<&str> = rules.statuses.iter().map(|s| s.id.as_ref()).collect();
-    let known_status = |id: &str, pos, what: &str, findings: &mut Vec<Finding>| {
-        if !status_ids.contains(&id) {
-            findings.push(
+    let status_set: HashSet<&str> = status_ids.iter().copied().collect();
+    let known_status = |id: &str, pos, what: &str, findings: &mut Findings| {
+        if !status_set.contains(id) {
+            findings.add(|| {
                 Finding::new(
                     Code::UnknownTarget,
                     len_of(pos, id),
                     format!("{what} `{id}` is not a declared status"),
                 )
-                .maybe_help(did_you_mean(id, status_ids.iter().copied())),
-            );
+                .maybe_help(did_you_mean(id, status_ids.iter().copied()))
+            });
         }
     };
     if let Some(initial) = root.get("lifecycle").and_then(|l| l.get("initial"))
@@ -67,6 +68,11 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
         .get("statuses")
         .map(Node::values_by_key)
         .unwrap_or_default();
+    let action_set: HashSet<&str> = rules.actions.iter().map(|a| a.id.as_ref()).collect();
+    let event_set: HashSet<&str> = rules.events.iter().map(|e| e.id.as_ref()).collect();
+    let fact_index: HashMap<&str, usize> = (rules.facts.iter().enumerate())
+        .map(|(i, f)| (f.id.as_ref(), i))
+        .collect();
     let mut transitions: Vec<Vec<Transition>> = Vec::with_capacity(rules.statuses.len());
     for status in rules.statuses.iter() {
         let mut list = Vec::new();
@@ -87,9 +93,9 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
                     on.get("event").and_then(Node::as_str),
                 ) {
                     (Some(a), _) => {
-                        if !rules.actions.iter().any(|x| x.id == a) {
+                        if !action_set.contains(a) {
                             let pos = on.get("action").map_or(on.pos, |n| n.pos);
-                            findings.push(
+                            findings.add(|| {
                                 Finding::new(
                                     Code::UnknownTrigger,
                                     len_of(pos, a),
@@ -98,31 +104,31 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
                                 .maybe_help(did_you_mean(
                                     a,
                                     rules.actions.iter().map(|x| x.id.as_ref()),
-                                )),
-                            );
+                                ))
+                            });
                         }
                         Trigger::Action(a.to_string().into())
                     }
                     (None, Some(ev)) => {
-                        if !rules.events.iter().any(|x| x.id == ev) {
+                        if !event_set.contains(ev) {
                             let pos = on.get("event").map_or(on.pos, |n| n.pos);
-                            let help = did_you_mean(ev, rules.events.iter().map(|x| x.id.as_ref()))
-                                .unwrap_or_else(|| format!("declare it under the top-level `events`: `{ev}: {{ label: ... }}`"));
-                            findings.push(
+                            findings.add(|| {
+                                let help = did_you_mean(ev, rules.events.iter().map(|x| x.id.as_ref()))
+                                    .unwrap_or_else(|| format!("declare it under the top-level `events`: `{ev}: {{ label: ... }}`"));
                                 Finding::new(
                                     Code::UnknownTrigger,
                                     len_of(pos, ev),
                                     format!("`{ev}` is not a declared event"),
                                 )
-                                .help(help),
-                            );
+                                .help(help)
+                            });
                         }
                         Trigger::Event(ev.to_string().into())
                     }
                     (None, None) => continue,
                 }
             } else if let Some(when) = item.get("when") {
-                match condition(when, rules, &mut findings) {
+                match condition(when, rules, &fact_index, &mut findings) {
                     Some(c) => Trigger::When(c),
                     None => continue,
                 }
@@ -154,24 +160,29 @@ pub fn compile(root: &Node, rules: &mut Rules) -> Vec<Finding> {
     findings
 }
 
-fn condition(when: &Node, rules: &Rules, findings: &mut Vec<Finding>) -> Option<Condition> {
+fn condition(
+    when: &Node,
+    rules: &Rules,
+    facts: &HashMap<&str, usize>,
+    findings: &mut Findings,
+) -> Option<Condition> {
     let fact_node = when.get("fact")?;
     let fact = fact_node.as_str()?;
     let op = Op::parse(when.get("op").and_then(Node::as_str)?)?;
-    let Some(decl) = rules.facts.iter().find(|f| f.id == fact) else {
-        let help = did_you_mean(fact, rules.facts.iter().map(|f| f.id.as_ref()))
-            .unwrap_or_else(|| format!("declare it under the top-level `facts` with a `type`: `{fact}: {{ type: datetime, label: ... }}`"));
-        findings.push(
+    let Some(decl) = facts.get(fact).map(|&i| &rules.facts[i]) else {
+        findings.add(|| {
+            let help = did_you_mean(fact, rules.facts.iter().map(|f| f.id.as_ref()))
+                .unwrap_or_else(|| format!("declare it under the top-level `facts` with a `type`: `{fact}: {{ type: datetime, label: ... }}`"));
             Finding::new(
                 Code::BadCondition,
                 len_of(fact_node.pos, fact),
                 format!("`{fact}` is not a declared fact"),
             )
-            .help(help),
-        );
+            .help(help)
+        });
         return None;
     };
-    let bad = |node: &Node, message: String, findings: &mut Vec<Finding>| {
+    let bad = |node: &Node, message: String, findings: &mut Findings| {
         let mut pos = node.pos;
         pos.len = pos.len.max(1);
         findings.push(Finding::new(Code::BadCondition, pos, message));
@@ -228,7 +239,7 @@ fn condition(when: &Node, rules: &Rules, findings: &mut Vec<Finding>) -> Option<
 }
 
 /// Every status must be reachable from the initial one.
-fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Vec<Finding>) {
+fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Findings) {
     let index: HashMap<&str, usize> = rules
         .statuses
         .iter()
@@ -247,8 +258,8 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Vec<Fi
     }
     for status in rules.statuses.iter() {
         if !seen.contains(status.id.as_ref()) {
-            let pos = status_key_pos(root, &status.id);
-            findings.push(
+            findings.add(|| {
+                let pos = status_key_pos(root, &status.id);
                 Finding::new(
                     Code::Unreachable,
                     len_of(pos, &status.id),
@@ -257,8 +268,8 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Vec<Fi
                         status.id
                     ),
                 )
-                .help("add a transition that leads to it, or remove it"),
-            );
+                .help("add a transition that leads to it, or remove it")
+            });
         }
     }
 }
@@ -271,11 +282,7 @@ fn status_key_pos(root: &Node, id: &str) -> crate::yaml::Pos {
 }
 
 /// An allowed action that moves the order must say where it goes.
-fn moves_have_transitions(
-    rules: &Rules,
-    nodes: &HashMap<&str, &Node>,
-    findings: &mut Vec<Finding>,
-) {
+fn moves_have_transitions(rules: &Rules, nodes: &HashMap<&str, &Node>, findings: &mut Findings) {
     for status in rules.statuses.iter() {
         for (action, cell) in rules.actions.iter().zip(status.cells.iter()) {
             if !action.moves || !cell.decision.permits() {
@@ -286,19 +293,19 @@ fn moves_have_transitions(
                 .iter()
                 .any(|t| matches!(&t.trigger, Trigger::Action(a) if *a == action.id));
             if !covered {
+                findings.add(|| {
                 let pos = nodes
                     .get(status.id.as_ref())
                     .and_then(|n| n.get("permissions"))
                     .and_then(|p| p.entry(&action.id))
                     .map_or_else(Default::default, |e| len_of(e.key_pos, &e.key));
-                findings.push(
                     Finding::new(
                         Code::MoveWithoutTransition,
                         pos,
                         format!("`{}` is allowed in `{}` and moves the order, but no transition says where to", action.id, status.id),
                     )
-                    .help(format!("add to `{}`: `transitions: [{{ to: <status>, on: {{ action: {} }}, source: stated }}]`", status.id, action.id)),
-                );
+                    .help(format!("add to `{}`: `transitions: [{{ to: <status>, on: {{ action: {} }}, source: stated }}]`", status.id, action.id))
+                });
             }
         }
     }

@@ -31,6 +31,10 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it, when there is something useful to say.
     pub help: Option<String>,
+    /// For a [`Code::TooManyProblems`] or [`Code::TooManyWarnings`] line: how many
+    /// findings it stands for, which the closing count includes.
+    #[serde(skip)]
+    pub omitted: usize,
 }
 
 fn ser_code<S: serde::Serializer>(code: &Code, s: S) -> Result<S::Ok, S::Error> {
@@ -73,13 +77,13 @@ impl Finding {
         self
     }
 
-    /// Places the finding in `file`, whose text is `source`.
-    pub fn locate(self, file: &str, source: &str) -> Diagnostic {
+    /// Places the finding in `file`, whose lines are `lines`.
+    pub fn locate(self, file: &str, lines: &Lines<'_>) -> Diagnostic {
         let (line, column) = (self.pos.line, self.pos.column);
         let (end_line, end_column) = if line == 0 {
             (0, 0)
         } else {
-            let width = line_text(source, line).map_or(0, |t| t.chars().count());
+            let width = lines.get(line).map_or(0, |t| t.chars().count());
             // A value that wraps onto further lines is underlined to its first line's end.
             let end = (column + self.pos.len.max(1))
                 .min(width + 1)
@@ -96,16 +100,135 @@ impl Finding {
             code: self.code,
             message: self.message,
             help: self.help,
+            omitted: 0,
         }
     }
 }
 
-/// The text of 1-based line `line`, without its line ending.
-fn line_text(source: &str, line: usize) -> Option<&str> {
-    source
-        .split('\n')
-        .nth(line.checked_sub(1)?)
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+/// A text's lines, found once, so that placing any number of findings costs one pass
+/// over the text rather than one per finding.
+pub struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset of each line's start.
+    starts: Vec<usize>,
+}
+
+impl<'a> Lines<'a> {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &'a str) -> Lines<'a> {
+        let starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Lines { text, starts }
+    }
+
+    /// The text of 1-based line `line`, without its line ending.
+    pub fn get(&self, line: usize) -> Option<&'a str> {
+        let start = *self.starts.get(line.checked_sub(1)?)?;
+        let end = self
+            .starts
+            .get(line)
+            .map_or(self.text.len(), |next| next - 1);
+        let l = &self.text[start..end];
+        Some(l.strip_suffix('\r').unwrap_or(l))
+    }
+}
+
+/// The line that stands for `count` findings of `severity` that were not reported.
+pub fn omitted(file: &str, severity: Severity, count: usize, cap: usize) -> Diagnostic {
+    let (code, what) = match severity {
+        Severity::Error => (Code::TooManyProblems, "problems"),
+        Severity::Warning => (Code::TooManyWarnings, "warnings"),
+    };
+    Diagnostic {
+        file: file.to_string(),
+        line: 0,
+        column: 0,
+        end_line: 0,
+        end_column: 0,
+        severity,
+        code,
+        message: format!("{count} more {what} were found but are not shown (the first {cap} are)"),
+        help: Some(
+            "fix the ones shown and run again, or raise the limit with `--max-problems N`".into(),
+        ),
+        omitted: count,
+    }
+}
+
+/// Findings of one stage of loading, at most `cap` of them built: past the cap a
+/// finding is only counted, so a file with a hundred thousand mistakes costs no more
+/// than counting them (suggestions and help are not worked out for the rest).
+#[derive(Debug, Default)]
+pub struct Findings {
+    list: Vec<Finding>,
+    cap: usize,
+    more: usize,
+}
+
+impl Findings {
+    /// A collector that builds at most `cap` findings.
+    pub fn with_cap(cap: usize) -> Findings {
+        Findings {
+            list: Vec::new(),
+            cap,
+            more: 0,
+        }
+    }
+
+    /// Adds a finding that was cheap to make.
+    pub fn push(&mut self, finding: Finding) {
+        if self.list.len() < self.cap {
+            self.list.push(finding);
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Adds a finding, making it only while under the cap.
+    pub fn add(&mut self, make: impl FnOnce() -> Finding) {
+        if self.list.len() < self.cap {
+            self.list.push(make());
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// Counts `n` findings that were found past a cap of the caller's own.
+    pub fn counted(&mut self, n: usize) {
+        self.more += n;
+    }
+
+    /// Whether nothing was found.
+    pub fn is_empty(&self) -> bool {
+        self.list.is_empty() && self.more == 0
+    }
+
+    /// How many were found, built or only counted.
+    pub fn count(&self) -> usize {
+        self.list.len() + self.more
+    }
+
+    /// Adds another stage's findings.
+    pub fn append(&mut self, other: Findings) {
+        self.more += other.more;
+        for f in other.list {
+            self.push(f);
+        }
+    }
+
+    /// The findings that were built, and how many more were only counted.
+    pub fn into_parts(self) -> (Vec<Finding>, usize) {
+        (self.list, self.more)
+    }
+}
+
+impl Extend<Finding> for Findings {
+    fn extend<T: IntoIterator<Item = Finding>>(&mut self, iter: T) {
+        for f in iter {
+            self.push(f);
+        }
+    }
 }
 
 /// How many characters of a long line are shown around the caret.
@@ -116,6 +239,7 @@ const SNIPPET_WIDTH: usize = 120;
 pub fn render_human(diags: &[Diagnostic], source: &str) -> String {
     let mut out = String::new();
     let renderer = Renderer::plain();
+    let lines = Lines::new(source);
     for d in diags {
         if d.line == 0 {
             let _ = writeln!(
@@ -137,7 +261,7 @@ pub fn render_human(diags: &[Diagnostic], source: &str) -> String {
                 d.code.as_str(),
                 d.message
             );
-            if let Some(text) = line_text(source, d.line) {
+            if let Some(text) = lines.get(d.line) {
                 let (shown, range) = crop(text, d.column, d.end_column);
                 let level = match d.severity {
                     Severity::Error => Level::ERROR,
@@ -197,11 +321,15 @@ fn crop(text: &str, column: usize, end_column: usize) -> (String, std::ops::Rang
 
 /// The closing line: how many problems, in which files.
 pub fn summary(diags: &[Diagnostic]) -> String {
-    let errors = diags
-        .iter()
+    let stands_for = |d: &Diagnostic| if d.omitted > 0 { d.omitted } else { 1 };
+    let errors: usize = (diags.iter())
         .filter(|d| d.severity == Severity::Error)
-        .count();
-    let warnings = diags.len() - errors;
+        .map(stands_for)
+        .sum();
+    let warnings: usize = (diags.iter())
+        .filter(|d| d.severity == Severity::Warning)
+        .map(stands_for)
+        .sum();
     let mut files: Vec<&str> = diags.iter().map(|d| d.file.as_str()).collect();
     files.dedup();
     let place = files.join(", ");
@@ -278,7 +406,7 @@ mod tests {
             "unknown key `lable`",
         )
         .help("did you mean `label`?")
-        .locate("r.yaml", "a: 1\n  lable: x\n")
+        .locate("r.yaml", &Lines::new("a: 1\n  lable: x\n"))
     }
 
     #[test]

@@ -32,6 +32,13 @@ pub enum FactError {
     /// No such fact.
     #[error(transparent)]
     Unknown(#[from] UnknownName),
+    /// The fact was already given (by its id or its label): which value was meant is
+    /// the caller's mistake to fix, not portrules' to guess.
+    #[error("fact `{fact}` is given more than once; give it once")]
+    Repeated {
+        /// The fact's id.
+        fact: String,
+    },
     /// The value does not fit the fact's type.
     #[error("bad value for fact `{fact}`: {message}")]
     BadValue {
@@ -68,7 +75,7 @@ impl Query {
     }
 
     /// Adds a fact, by id or label, with its value written as text (for numbers and
-    /// strings a JSON value's text is fine too).
+    /// strings a JSON value's text is fine too). A fact already given is an error.
     ///
     /// ```
     /// use portrules::{Effect, Query, Rules};
@@ -84,6 +91,11 @@ impl Query {
     pub fn with_fact(mut self, rules: &Rules, name: &str, value: &str) -> Result<Query, FactError> {
         let index = rules.fact(name)?;
         let decl = &rules.facts[index];
+        if self.facts.iter().any(|(i, _)| *i == index) {
+            return Err(FactError::Repeated {
+                fact: decl.id.to_string(),
+            });
+        }
         let value = decl
             .kind
             .parse(value)
@@ -91,7 +103,6 @@ impl Query {
                 fact: decl.id.to_string(),
                 message,
             })?;
-        self.facts.retain(|(i, _)| *i != index);
         self.facts.push((index, value));
         Ok(self)
     }

@@ -27,6 +27,7 @@ pub mod engine;
 pub mod examples;
 pub mod exit;
 pub mod files;
+pub mod git;
 pub mod json_view;
 pub mod lifecycle;
 mod lint;
@@ -35,6 +36,7 @@ pub mod migrate;
 pub mod names;
 pub mod rules;
 pub mod schema;
+pub mod terminal;
 pub mod yaml;
 
 pub use engine::{Decision, Query, Reason};

@@ -3,18 +3,22 @@
 
 use crate::codes::Code;
 use crate::compile::len_of;
-use crate::diag::Finding;
+use crate::diag::{Finding, Findings};
 use crate::rules::{Effect, Rules};
-use crate::yaml::Node;
+use crate::yaml::{Kind, Node};
 
 /// The id of the action that other actions presuppose.
 const VIEW: &str = "view";
 
-/// Returns the warnings that are not acknowledged, and errors for acknowledgements
-/// that match no warning (stale or misspelt).
-pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
-    let mut warnings = Vec::new();
-    let mut unused = Vec::new();
+/// Returns the warnings that are not acknowledged (none unless `want_warnings`), and
+/// errors for acknowledgements that match no warning (stale or misspelt); at most `cap`
+/// of each are worked out, the rest counted.
+pub fn lint(root: &Node, rules: &Rules, cap: usize, want_warnings: bool) -> (Findings, Findings) {
+    let mut warnings = Findings::with_cap(if want_warnings { cap } else { 0 });
+    let mut unused = Findings::with_cap(cap);
+    if want_warnings {
+        hidden_characters(root, &mut warnings);
+    }
     let view = rules.actions.iter().position(|a| a.id == VIEW);
     let nodes = root
         .get("statuses")
@@ -56,8 +60,8 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
                 raised.push((name, Code::ActionInFinalStatus, message));
             }
             for (name, code, message) in &raised {
-                if !cell.allow_warnings.iter().any(|(w, _)| w == name) {
-                    warnings.push(Finding::new(*code, pos, message.clone()).help(format!(
+                if want_warnings && !cell.allow_warnings.iter().any(|(w, _)| w == name) {
+                    warnings.add(|| Finding::new(*code, pos, message.clone()).help(format!(
                         "if this is intended, acknowledge it on the cell: `allow_warnings: {{ {name}: <reason> }}`"
                     )));
                 }
@@ -67,6 +71,7 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
                 if raised.iter().any(|r| r == name) {
                     continue;
                 }
+                unused.add(|| {
                 let at = cell_node
                     .and_then(|e| e.value.get("allow_warnings"))
                     .and_then(|a| a.entry(name))
@@ -76,7 +81,6 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
                 } else {
                     format!("this cell raises `{}`", raised.join("`, `"))
                 };
-                unused.push(
                     Finding::new(
                         Code::UnusedAllowWarning,
                         at,
@@ -85,10 +89,59 @@ pub fn lint(root: &Node, rules: &Rules) -> (Vec<Finding>, Vec<Finding>) {
                             status.id, action.id
                         ),
                     )
-                    .help(help),
-                );
+                    .help(help)
+                });
             }
         }
     }
     (warnings, unused)
+}
+
+/// Keys whose text is shown to people: labels, descriptions, questions, notes, remedies.
+const SHOWN: &[&str] = &[
+    "label",
+    "description",
+    "question",
+    "note",
+    "remedy",
+    "title",
+    "because",
+    "why",
+];
+
+/// Warns about text that holds control or direction-changing characters (PW003).
+fn hidden_characters(node: &Node, warnings: &mut Findings) {
+    fn walk(node: &Node, shown: bool, warnings: &mut Findings) {
+        match &node.kind {
+            Kind::Str(text) if shown => {
+                let multi_line_ok = |c: char| c == '\n' || c == '\t';
+                if let Some(c) = text
+                    .chars()
+                    .find(|&c| crate::terminal::needs_escape(c) && !multi_line_ok(c))
+                {
+                    warnings.add(|| {
+                        let mut pos = node.pos;
+                        pos.len = pos.len.max(1);
+                        Finding::new(
+                            Code::HiddenCharacters,
+                            pos,
+                            format!(
+                                "this text holds the invisible character {}, which can change what a terminal or a reader shows",
+                                c.escape_unicode()
+                            ),
+                        )
+                        .help("retype the text without it; portrules shows such characters escaped")
+                    });
+                }
+            }
+            Kind::Seq(items) => items.iter().for_each(|i| walk(i, shown, warnings)),
+            Kind::Map(entries) => {
+                for e in entries {
+                    walk(&e.value, SHOWN.contains(&e.key.as_str()), warnings);
+                }
+            }
+            _ => {}
+        }
+    }
+    walk(node, false, warnings);
 }

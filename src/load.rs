@@ -2,12 +2,11 @@
 //! A file either loads completely or yields every problem found; never half of it.
 
 use std::borrow::{Borrow, Cow};
-use std::fs::File;
-use std::io::Read;
 use std::path::Path;
 
 use crate::codes::{Code, Severity};
-use crate::diag::{self, Diagnostic, Finding};
+use crate::diag::{self, Diagnostic, Finding, Findings, Lines};
+use crate::files::ReadError;
 use crate::rules::Rules;
 use crate::yaml::{self, Kind, Node, Pos, SyntaxErrorKind};
 use crate::{compile, lint, schema};
@@ -15,17 +14,29 @@ use crate::{compile, lint, schema};
 /// Default size limit for a rule file: far above any real policy, far below harm.
 pub const DEFAULT_MAX_SIZE: u64 = 4 * 1024 * 1024;
 
-/// Resource limits for loading.
+/// Default number of errors (and, apart, of warnings) reported for one file.
+pub const DEFAULT_MAX_PROBLEMS: usize = 200;
+
+/// Resource limits for loading, and what to work out besides the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     /// Files larger than this many bytes are refused before parsing.
     pub max_size: u64,
+    /// At most this many errors, and apart this many warnings, are worked out and
+    /// reported; the rest are counted. At least 1 is used.
+    pub max_problems: usize,
+    /// Whether to look for warnings (valid but suspicious rules). Commands that only
+    /// answer from the rules skip them; an acknowledgement that matches no warning is an
+    /// error and is checked either way.
+    pub warnings: bool,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
             max_size: DEFAULT_MAX_SIZE,
+            max_problems: DEFAULT_MAX_PROBLEMS,
+            warnings: true,
         }
     }
 }
@@ -71,7 +82,7 @@ fn first_line(diags: &[Diagnostic], file: &str) -> String {
 
 impl LoadError {
     fn single(file: &str, text: String, finding: Finding) -> LoadError {
-        let diagnostics = vec![finding.locate(file, &text)];
+        let diagnostics = vec![finding.locate(file, &Lines::new(&text))];
         LoadError {
             file: file.to_string(),
             text,
@@ -90,6 +101,12 @@ pub fn from_path(path: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
     let name = path.display().to_string();
     let bytes =
         read_bounded(path, limits).map_err(|f| LoadError::single(&name, String::new(), f))?;
+    from_bytes(bytes, &name, limits)
+}
+
+/// Checks and loads rules from the bytes of a file; `file` names it in diagnostics.
+/// Bytes that are not UTF-8 are reported at the first bad byte.
+pub fn from_bytes(bytes: Vec<u8>, file: &str, limits: &Limits) -> Result<Loaded, LoadError> {
     let text = match String::from_utf8(bytes) {
         Ok(text) => text,
         Err(e) => {
@@ -110,42 +127,23 @@ pub fn from_path(path: &Path, limits: &Limits) -> Result<Loaded, LoadError> {
                 ),
             )
             .help("save the file as UTF-8; if it is not meant to be a rule file, check the path");
-            return Err(LoadError::single(&name, prefix, finding));
+            return Err(LoadError::single(file, prefix, finding));
         }
     };
-    load(Cow::Owned(text), &name, limits)
+    load(Cow::Owned(text), file, limits)
 }
 
 /// Reads at most `limits.max_size` bytes; a bigger file (or an endless one such as a
 /// device) is refused without reading it all.
 fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, Finding> {
-    let io_error = |e: std::io::Error| {
-        Finding::new(
+    crate::files::read_bounded(path, limits.max_size).map_err(|e| match e {
+        ReadError::TooLarge { size, .. } => too_large(size, limits),
+        other => Finding::new(
             Code::Io,
             Pos::default(),
-            format!("cannot read the file: {}", io_reason(&e)),
-        )
-    };
-    let file = File::open(path).map_err(io_error)?;
-    let meta = file.metadata().map_err(io_error)?;
-    if meta.is_dir() {
-        return Err(Finding::new(
-            Code::Io,
-            Pos::default(),
-            "cannot read the file: it is a directory",
-        ));
-    }
-    if meta.len() > limits.max_size {
-        return Err(too_large(meta.len(), limits));
-    }
-    let mut bytes = Vec::new();
-    file.take(limits.max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(io_error)?;
-    if bytes.len() as u64 > limits.max_size {
-        return Err(too_large(bytes.len() as u64, limits));
-    }
-    Ok(bytes)
+            format!("cannot read the file: {other}"),
+        ),
+    })
 }
 
 fn too_large(size: u64, limits: &Limits) -> Finding {
@@ -254,46 +252,58 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
     let root = &tree.node;
     // A file for a newer format may use keys this schema does not know; reporting
     // those would bury the one message that matters.
-    let mut findings = compile::check_schema_version(root);
+    let cap = limits.max_problems.max(1);
+    let mut findings = Findings::with_cap(cap);
+    findings.extend(compile::check_schema_version(root));
     let mut compiled = None;
     if findings.is_empty() {
         let (schema_findings, (rules, semantic)) = if large {
             // The schema pass and the build of the rules both only read the tree; on a
             // large file they take similar time, so they share the machine's cores.
             std::thread::scope(|s| {
-                let schema_pass = s.spawn(|| schema::check(root));
-                let built = compile::compile(root);
+                let schema_pass = s.spawn(|| schema::check(root, cap));
+                let built = compile::compile(root, cap);
                 let schema_findings = schema_pass
                     .join()
                     .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                 (schema_findings, built)
             })
         } else {
-            (schema::check(root), compile::compile(root))
+            (schema::check(root, cap), compile::compile(root, cap))
         };
-        findings.extend(schema_findings);
-        findings.extend(semantic);
+        findings.append(schema_findings);
+        findings.append(semantic);
         compiled = rules;
     }
 
-    let mut errors: Vec<Diagnostic> = findings.into_iter().map(|f| f.locate(file, text)).collect();
-    sort_dedup(&mut errors);
+    let lines = Lines::new(text);
+    let place = |found: Findings, severity: Severity| -> Vec<Diagnostic> {
+        let (found, mut more) = found.into_parts();
+        let mut placed: Vec<Diagnostic> =
+            found.into_iter().map(|f| f.locate(file, &lines)).collect();
+        sort_dedup(&mut placed);
+        if placed.len() > cap {
+            more += placed.len() - cap;
+            placed.truncate(cap);
+        }
+        if more > 0 {
+            placed.push(diag::omitted(file, severity, more, cap));
+        }
+        placed
+    };
+    let fail = |diagnostics: Vec<Diagnostic>| LoadError {
+        file: file.to_string(),
+        text: text.to_string(),
+        diagnostics,
+    };
     match compiled {
-        Some(rules) if errors.is_empty() => {
-            let mut warnings: Vec<Diagnostic> = Vec::new();
-            let (warns, unused) = lint::lint(root, &rules);
-            warnings.extend(warns.into_iter().map(|f| f.locate(file, text)));
-            sort_dedup(&mut warnings);
-            let mut unused: Vec<Diagnostic> =
-                unused.into_iter().map(|f| f.locate(file, text)).collect();
+        Some(rules) if findings.is_empty() => {
+            let (warns, unused) = lint::lint(root, &rules, cap, limits.warnings);
+            let warnings = place(warns, Severity::Warning);
             if !unused.is_empty() {
-                sort_dedup(&mut unused);
-                unused.extend(warnings);
-                return Err(LoadError {
-                    file: file.to_string(),
-                    text: text.to_string(),
-                    diagnostics: unused,
-                });
+                let mut diagnostics = place(unused, Severity::Error);
+                diagnostics.extend(warnings);
+                return Err(fail(diagnostics));
             }
             Ok(Loaded {
                 rules,
@@ -302,6 +312,7 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
             })
         }
         _ => {
+            let mut errors = place(findings, Severity::Error);
             if errors.is_empty() {
                 errors.push(
                     Finding::new(
@@ -309,14 +320,10 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
                         Pos::default(),
                         "the rules could not be built",
                     )
-                    .locate(file, text),
+                    .locate(file, &lines),
                 );
             }
-            Err(LoadError {
-                file: file.to_string(),
-                text: text.to_string(),
-                diagnostics: errors,
-            })
+            Err(fail(errors))
         }
     }
 }

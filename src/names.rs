@@ -30,19 +30,69 @@ fn normalized(name: &str) -> impl Iterator<Item = char> + '_ {
         .flatten()
 }
 
+/// Names longer than this (in characters) are neither suggested nor given suggestions:
+/// no real id or label is this long, and comparing long texts costs their product.
+pub const MAX_SUGGEST_LEN: usize = 128;
+
+/// At most this many candidates are compared for one suggestion: those with the fewest
+/// characters that differ from the wanted name's (a cheap lower bound of the edit
+/// distance). A table of 10,000 statuses costs one cheap pass and this many full
+/// comparisons, not 10,000 of them.
+pub const MAX_SUGGEST_CANDIDATES: usize = 256;
+
 /// The candidate closest to `wanted`, when it is close enough to be a plausible typo.
 /// Candidates are compared in normalized form; the original spelling is returned.
 pub fn suggest<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    let wanted = normalize(wanted);
-    if wanted.is_empty() {
+    if wanted.len() > MAX_SUGGEST_LEN * 4 {
         return None;
     }
+    let wanted = normalize(wanted);
+    if wanted.is_empty() || wanted.chars().count() > MAX_SUGGEST_LEN {
+        return None;
+    }
+    let bag = |name: &str| {
+        let mut counts = [0i32; 64];
+        for c in normalized(name) {
+            counts[(c as usize) % 64] += 1;
+        }
+        counts
+    };
+    let wanted_bag = bag(&wanted);
+    let mut near: Vec<(u32, usize, &str)> = candidates
+        .into_iter()
+        .enumerate()
+        .filter(|(_, c)| c.len() <= MAX_SUGGEST_LEN * 4)
+        .map(|(i, c)| {
+            let theirs = bag(c);
+            let (mut more, mut fewer) = (0u32, 0u32);
+            for (a, b) in wanted_bag.iter().zip(&theirs) {
+                let d = a - b;
+                if d > 0 {
+                    more += d.unsigned_abs();
+                } else {
+                    fewer += d.unsigned_abs();
+                }
+            }
+            (more.max(fewer), i, c)
+        })
+        .collect();
+    if near.len() > MAX_SUGGEST_CANDIDATES {
+        near.select_nth_unstable(MAX_SUGGEST_CANDIDATES);
+        near.truncate(MAX_SUGGEST_CANDIDATES);
+        // Ties are broken by declaration order, as without the bound.
+        near.sort_unstable_by_key(|&(_, i, _)| i);
+    }
     let mut best: Option<(f64, &str)> = None;
-    for candidate in candidates {
-        let norm = normalize(candidate);
+    let mut norm = String::new();
+    for (_, _, candidate) in near {
+        norm.clear();
+        norm.extend(normalized(candidate));
+        if norm.chars().count() > MAX_SUGGEST_LEN {
+            continue;
+        }
         let score = strsim::jaro_winkler(&wanted, &norm);
         let close = score >= 0.8
             || strsim::levenshtein(&wanted, &norm) <= (norm.chars().count() / 4).max(1)
@@ -106,5 +156,19 @@ mod tests {
         assert_eq!(suggest("eror", names), Some("Error"));
         assert_eq!(suggest("banana", names), None);
         assert_eq!(suggest("", names), None);
+    }
+
+    #[test]
+    fn suggestions_stay_bounded_on_huge_inputs() {
+        let many: Vec<String> = (0..10_000).map(|i| format!("Status {i}")).collect();
+        assert_eq!(
+            suggest("Status 9999x", many.iter().map(String::as_str)),
+            Some("Status 9999")
+        );
+        let long = "x".repeat(1 << 20);
+        assert_eq!(suggest(&long, many.iter().map(String::as_str)), None);
+        let mut with_long = vec![long.as_str()];
+        with_long.push("Error");
+        assert_eq!(suggest("eror", with_long), Some("Error"));
     }
 }

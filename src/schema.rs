@@ -9,10 +9,12 @@ use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
 use crate::codes::Code;
-use crate::diag::Finding;
+use std::collections::HashMap;
+
+use crate::diag::{Finding, Findings};
 use crate::json_view::Tree;
 use crate::names::did_you_mean;
-use crate::yaml::{Kind, Node, Pos};
+use crate::yaml::{Entry, Kind, Node, Pos};
 
 /// The schema as shipped in `schemas/rules.schema.json`.
 pub const SCHEMA_JSON: &str = include_str!("../schemas/rules.schema.json");
@@ -38,26 +40,38 @@ fn validator() -> Result<&'static Validator<Tree>, String> {
         .map_err(Clone::clone)
 }
 
-/// Validates a parsed rule file against the schema and explains every violation at
-/// the YAML node it concerns.
-pub fn check(root: &Node) -> Vec<Finding> {
+/// Validates a parsed rule file against the schema and explains each violation at the
+/// YAML node it concerns: the first `cap` of them; the rest are only counted.
+pub fn check(root: &Node, cap: usize) -> Findings {
+    let mut findings = Findings::with_cap(cap);
     let validator = match validator() {
         Ok(v) => v,
         Err(e) => {
-            return vec![Finding::new(
+            findings.push(Finding::new(
                 Code::Constraint,
                 root.pos,
                 format!("the built-in schema does not compile: {e}"),
-            )];
+            ));
+            return findings;
         }
     };
     let mut found: Vec<(Vec<String>, Finding)> = Vec::new();
+    let mut more = 0;
     for e in validator.iter_errors(root) {
+        if found.len() >= cap {
+            more += match e.kind() {
+                ValidationErrorKind::AdditionalProperties { unexpected } => unexpected.len(),
+                _ => 1,
+            };
+            continue;
+        }
         let path = segments(&e);
         found.extend(explain(&e, root).into_iter().map(|f| (path.clone(), f)));
     }
     merge_typos(&mut found);
-    found.into_iter().map(|(_, f)| f).collect()
+    findings.extend(found.into_iter().map(|(_, f)| f));
+    findings.counted(more);
+    findings
 }
 
 /// The path segments of an instance location, as plain strings.
@@ -102,36 +116,44 @@ fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
     let here = dotted(&path);
     let sub = schema_object(e);
     match e.kind() {
-        ValidationErrorKind::AdditionalProperties { unexpected } => unexpected
-            .iter()
-            .map(|key| {
-                let entry = node.entry(key);
-                let pos = entry.map_or(at_key, |en| with_len(en.key_pos, key));
-                let known: Vec<&str> = sub
-                    .and_then(|s| s.get("properties"))
-                    .and_then(Value::as_object)
-                    .map(|m| m.keys().map(String::as_str).collect())
-                    .unwrap_or_default();
-                let help = did_you_mean(key, known.iter().copied()).or_else(|| {
-                    (!known.is_empty()).then(|| {
-                        format!(
-                            "allowed here: {}",
-                            known
-                                .iter()
-                                .map(|k| format!("`{k}`"))
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )
-                    })
-                });
-                Finding::new(
-                    Code::UnknownKey,
-                    pos,
-                    format!("unknown key `{key}` in {here}"),
-                )
-                .maybe_help(help)
-            })
-            .collect(),
+        ValidationErrorKind::AdditionalProperties { unexpected } => {
+            // One lookup table per mapping, not one scan per unknown key.
+            let by_key: HashMap<&str, &Entry> = node
+                .entries()
+                .iter()
+                .map(|en| (en.key.as_str(), en))
+                .collect();
+            unexpected
+                .iter()
+                .map(|key| {
+                    let entry = by_key.get(key.as_str()).copied();
+                    let pos = entry.map_or(at_key, |en| with_len(en.key_pos, key));
+                    let known: Vec<&str> = sub
+                        .and_then(|s| s.get("properties"))
+                        .and_then(Value::as_object)
+                        .map(|m| m.keys().map(String::as_str).collect())
+                        .unwrap_or_default();
+                    let help = did_you_mean(key, known.iter().copied()).or_else(|| {
+                        (!known.is_empty()).then(|| {
+                            format!(
+                                "allowed here: {}",
+                                known
+                                    .iter()
+                                    .map(|k| format!("`{k}`"))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            )
+                        })
+                    });
+                    Finding::new(
+                        Code::UnknownKey,
+                        pos,
+                        format!("unknown key `{key}` in {here}"),
+                    )
+                    .maybe_help(help)
+                })
+                .collect()
+        }
         ValidationErrorKind::Required { property } => {
             let name = property.as_str().unwrap_or_default();
             let help = if name == "fields" {

@@ -63,7 +63,11 @@ fn mixed_lines_keep_order_count_and_ids() {
         out[9]["decision"], "allow",
         "CRLF line endings are accepted"
     );
-    assert_eq!(out[10]["decision"], "deny");
+    assert_eq!(
+        out[10]["error"],
+        "unknown key `extra` in the request; a request has only `status`, `action`, `field`, `id`, `facts`, `now`",
+        "a key the request format does not have is an error, never ignored"
+    );
     assert_eq!(out[10]["id"], "last");
 }
 

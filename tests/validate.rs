@@ -170,7 +170,10 @@ fn large_files_report_schema_and_rule_problems_together() {
     use portrules::codes::Code;
     use portrules::load::{Limits, from_str};
 
-    let limits = Limits { max_size: u64::MAX };
+    let limits = Limits {
+        max_size: u64::MAX,
+        ..Limits::default()
+    };
     let text = large_rules(1_500, 16);
     assert!(text.len() > 512 * 1024, "{}", text.len());
     let loaded = from_str(&text, "big.yaml", &limits).unwrap();

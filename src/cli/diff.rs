@@ -2,7 +2,6 @@
 //! services, and whether the version was bumped enough.
 
 use std::io;
-use std::process::Command;
 
 use clap::ValueEnum;
 use serde::Serialize;
@@ -11,6 +10,7 @@ use super::{Global, Io};
 use crate::diff::{self, BumpCheck, Change, Impact};
 use crate::docs::escape_inline;
 use crate::exit::Exit;
+use crate::git::{self, GitError};
 use crate::load::{self, LoadError};
 use crate::rules::Rules;
 
@@ -23,7 +23,7 @@ pub struct Args {
     new: String,
     /// Output format; markdown is ready for a pull request or a changelog
     #[arg(long, value_enum, default_value_t)]
-    format: DiffFormat,
+    pub(super) format: DiffFormat,
     /// Exit 1 unless NEW's version is bumped as much as the changes need under semver
     #[arg(long)]
     require_bump: bool,
@@ -58,31 +58,21 @@ struct Side<'a> {
 
 /// Reads rules from a file or, for `REV:PATH` that is not a file, from git.
 fn read(global: &Global, spec: &str) -> Result<Rules, String> {
-    let path = std::path::Path::new(spec);
-    if path.exists() || !spec.contains(':') {
-        return load::from_path(path, &global.limits)
+    if !git::looks_like_rev_path(spec) {
+        return load::from_path(std::path::Path::new(spec), &global.limits)
             .map(|l| l.rules)
             .map_err(|e| render(&e));
     }
-    let output = Command::new("git")
-        .args(["show", spec])
-        .output()
-        .map_err(|e| {
-            format!(
-                "error: cannot run git to read `{spec}`: {}",
-                load::io_reason(&e)
-            )
-        })?;
-    if !output.status.success() {
-        let why = String::from_utf8_lossy(&output.stderr);
-        return Err(format!(
-            "error: cannot read `{spec}` from git: {}",
-            why.trim().trim_start_matches("fatal: ")
-        ));
-    }
-    let text = String::from_utf8(output.stdout)
-        .map_err(|_| format!("error: `{spec}` is not UTF-8 text"))?;
-    load::from_str(&text, spec, &global.limits)
+    let bytes = git::read_blob(spec, global.limits.max_size).map_err(|e| match e {
+        GitError::TooLarge { .. } => format!(
+            "error: {e}\n  = help: rule files are small; if this one is meant to be this big, raise the limit with `--max-size BYTES`"
+        ),
+        GitError::BadSpec { .. } | GitError::NotAFile { .. } => format!(
+            "error: {e}\n  = help: name one file of a revision, e.g. `origin/main:rules/port-orders.yaml`"
+        ),
+        GitError::Git { .. } => format!("error: {e}"),
+    })?;
+    load::from_bytes(bytes, spec, &global.limits)
         .map(|l| l.rules)
         .map_err(|e| render(&e))
 }

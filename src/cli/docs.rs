@@ -8,8 +8,7 @@ use std::sync::Arc;
 use super::{Global, Io};
 use crate::docs::{self, Page, Source};
 use crate::exit::Exit;
-use crate::files;
-use crate::load::io_reason;
+use crate::files::{self, Links, ReadError, WriteError};
 use crate::rules::{EMBEDDED_PATH, Rules};
 
 /// Arguments of `portrules docs`.
@@ -21,12 +20,17 @@ pub struct Args {
     /// Render this minijinja template instead of the built-in one
     #[arg(long, value_name = "FILE")]
     template: Option<PathBuf>,
-    /// Write the page to FILE (atomically) instead of standard output
+    /// Write the page to FILE (atomically) instead of standard output; `-` is standard
+    /// output
     #[arg(long, value_name = "FILE", conflicts_with = "check")]
     output: Option<PathBuf>,
     /// Exit 0 if FILE equals the generated page, 1 with a diff if not, 2 on errors
     #[arg(long, value_name = "FILE")]
     check: Option<PathBuf>,
+    /// Let --output replace the file a symbolic link points to (refused by default: a
+    /// branch may commit the page as a link to a file outside the repository)
+    #[arg(long, requires = "output")]
+    follow_symlinks: bool,
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
@@ -54,15 +58,17 @@ fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) ->
         target: target.as_deref(),
     };
     let template = match &args.template {
-        Some(path) => match std::fs::read_to_string(path) {
+        Some(path) => match files::read_text_bounded(path, global.limits.max_size) {
             Ok(text) => Some((path.display().to_string(), text)),
             Err(e) => {
                 writeln!(
                     io.err,
-                    "error: cannot read template {}: {}",
+                    "error: cannot read template {}: {e}",
                     path.display(),
-                    io_reason(&e)
                 )?;
+                if matches!(e, ReadError::TooLarge { .. }) {
+                    writeln!(io.err, "  = help: raise the limit with `--max-size BYTES`")?;
+                }
                 return Ok(Exit::Error);
             }
         },
@@ -84,10 +90,27 @@ fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) ->
         .regenerate_command(rules_arg.as_deref(), target.as_deref());
     if let Some(path) = &args.check {
         let shown = path.display().to_string();
-        let committed = match std::fs::read_to_string(path) {
+        // A committed page longer than this cannot be the generated one; reading stops
+        // there, whatever the path holds (a link to `/dev/zero` included).
+        let limit = (page.len() as u64)
+            .saturating_mul(2)
+            .max(global.limits.max_size);
+        let committed = match files::read_text_bounded(path, limit) {
             Ok(text) => text,
+            Err(ReadError::TooLarge { .. }) => {
+                writeln!(
+                    io.err,
+                    "error: {shown} is out of date: it holds more than {limit} bytes, far more than the {} bytes the rules generate",
+                    page.len()
+                )?;
+                writeln!(
+                    io.err,
+                    "  = help: do not edit it by hand; regenerate it with `{regenerate}`"
+                )?;
+                return Ok(Exit::No);
+            }
             Err(e) => {
-                writeln!(io.err, "error: cannot read {shown}: {}", io_reason(&e))?;
+                writeln!(io.err, "error: cannot read {shown}: {e}")?;
                 writeln!(io.err, "  = help: generate it with `{regenerate}`")?;
                 return Ok(Exit::Error);
             }
@@ -109,20 +132,28 @@ fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) ->
         )?;
         return Ok(Exit::No);
     }
+    let links = if args.follow_symlinks {
+        Links::Follow
+    } else {
+        Links::Refuse
+    };
     match &args.output {
-        Some(path) => match files::write_atomic(path, page.as_bytes()) {
-            Ok(()) => Ok(Exit::Yes),
-            Err(e) => {
-                writeln!(
-                    io.err,
-                    "error: cannot write {}: {}",
-                    path.display(),
-                    io_reason(&e)
-                )?;
-                Ok(Exit::Error)
+        Some(path) if path.as_os_str() != "-" => {
+            match files::write_atomic(path, page.as_bytes(), links) {
+                Ok(()) => Ok(Exit::Yes),
+                Err(e) => {
+                    writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
+                    if matches!(e, WriteError::Link { .. }) {
+                        writeln!(
+                            io.err,
+                            "  = help: check where the link points; if the page is meant to live behind it, add `--follow-symlinks`"
+                        )?;
+                    }
+                    Ok(Exit::Error)
+                }
             }
-        },
-        None => {
+        }
+        _ => {
             io.out.write_all(page.as_bytes())?;
             Ok(Exit::Yes)
         }

@@ -22,6 +22,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use crate::exit::Exit;
 use crate::load::{self, Limits, LoadError, Loaded};
 use crate::rules::Rules;
+use crate::terminal::Escaping;
 use deferred::Deferred;
 
 /// Port-order permission rules: query, validate, document.
@@ -35,6 +36,11 @@ pub struct Cli {
     /// Refuse rule files larger than this many bytes, before parsing them
     #[arg(long, value_name = "BYTES", default_value_t = load::DEFAULT_MAX_SIZE)]
     max_size: u64,
+
+    /// Report at most this many problems per file (and as many warnings); the rest are
+    /// counted
+    #[arg(long, value_name = "N", default_value_t = load::DEFAULT_MAX_PROBLEMS as u32, value_parser = clap::value_parser!(u32).range(1..))]
+    max_problems: u32,
 
     #[command(subcommand)]
     command: Command,
@@ -57,6 +63,11 @@ struct Trailing {
     /// 4194304]
     #[arg(long, value_name = "BYTES")]
     max_size: Option<u64>,
+
+    /// Report at most this many problems per file (and as many warnings); the rest are
+    /// counted [default: 200]
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    max_problems: Option<u32>,
 }
 
 /// A subcommand's own arguments, then the shared ones.
@@ -88,7 +99,7 @@ enum Command {
     /// Generate a documentation page, write it, or check the committed one
     Docs(Sub<docs::Args>),
     /// Answer JSON Lines requests from stdin, one answer line per request line
-    Batch(Sub<NoArgs>),
+    Batch(Sub<batch::Args>),
     /// Compare two versions of the rules; with --require-bump, check the version bump
     Diff(Sub<diff::Args>),
     /// Run the rule file's examples; exit 0 if all pass, 1 if any fails
@@ -104,12 +115,27 @@ impl Command {
             Command::Query(Deferred(w)) => &w.trailing,
             Command::Validate(Deferred(w)) => &w.trailing,
             Command::Table(Deferred(w)) => &w.trailing,
-            Command::Schema(Deferred(w))
-            | Command::Batch(Deferred(w))
-            | Command::Test(Deferred(w)) => &w.trailing,
+            Command::Schema(Deferred(w)) | Command::Test(Deferred(w)) => &w.trailing,
+            Command::Batch(Deferred(w)) => &w.trailing,
             Command::Docs(Deferred(w)) => &w.trailing,
             Command::Diff(Deferred(w)) => &w.trailing,
             Command::Transitions(Deferred(w)) => &w.trailing,
+        }
+    }
+}
+
+impl Command {
+    /// Whether standard output is text for people (escaped), rather than JSON, Markdown
+    /// or a file format with escaping of its own.
+    fn prints_for_people(&self) -> bool {
+        match self {
+            Command::Query(Deferred(w)) => w.args.format == Format::Text,
+            Command::Validate(Deferred(w)) => w.args.format == validate::DiagFormat::Human,
+            Command::Table(Deferred(w)) => w.args.format == Format::Text,
+            Command::Diff(Deferred(w)) => w.args.format == diff::DiffFormat::Text,
+            Command::Transitions(Deferred(w)) => w.args.format == Format::Text,
+            Command::Test(_) => true,
+            Command::Schema(_) | Command::Docs(_) | Command::Batch(_) => false,
         }
     }
 }
@@ -170,12 +196,26 @@ where
     T: Into<OsString>,
 {
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
-    let rules_from_env = std::env::var_os("PORTRULES_RULES").is_some();
+    // Everything meant for people passes through one escaping writer, so that no value
+    // from a rule file or a command line reaches the terminal as a control sequence.
+    let mut err = Escaping::new(&mut *io.err);
+    let rules_from_env = std::env::var_os("PORTRULES_RULES").is_some_and(|v| !v.is_empty());
     if let Some(query) = shortcut::query(&args, rules_from_env) {
         let global = Global {
             rules: None,
-            limits: Limits::default(),
+            limits: Limits {
+                warnings: false,
+                ..Limits::default()
+            },
         };
+        let mut escaped;
+        let out: &mut dyn Write = if query.format == Format::Text {
+            escaped = Escaping::new(&mut *io.out);
+            &mut escaped
+        } else {
+            &mut *io.out
+        };
+        let io = &mut Io { out, err: &mut err };
         return finish(query::run(&global, &query, io), io);
     }
     let cli = match Cli::try_parse_from(args) {
@@ -183,7 +223,7 @@ where
         Err(e) => {
             let text = e.render().to_string();
             return if e.use_stderr() {
-                let _ = io.err.write_all(text.as_bytes());
+                let _ = err.write_all(text.as_bytes());
                 Exit::Error
             } else {
                 let _ = io.out.write_all(text.as_bytes());
@@ -196,15 +236,26 @@ where
         rules: trailing.rules.clone().or(cli.rules),
         limits: Limits {
             max_size: trailing.max_size.unwrap_or(cli.max_size),
+            max_problems: trailing.max_problems.unwrap_or(cli.max_problems) as usize,
+            // Only `validate` reports warnings; the other commands need the rules alone.
+            warnings: matches!(cli.command, Command::Validate(_)),
         },
     };
+    let mut escaped;
+    let out: &mut dyn Write = if cli.command.prints_for_people() {
+        escaped = Escaping::new(&mut *io.out);
+        &mut escaped
+    } else {
+        &mut *io.out
+    };
+    let io = &mut Io { out, err: &mut err };
     let result = match &cli.command {
         Command::Query(Deferred(w)) => query::run(&global, &w.args, io),
         Command::Validate(Deferred(w)) => validate::run(&global, &w.args, io),
         Command::Table(Deferred(w)) => table::run(&global, &w.args, io),
         Command::Schema(_) => schema::run(io),
         Command::Docs(Deferred(w)) => docs::run(&global, &w.args, io),
-        Command::Batch(_) => batch::run(&global, io),
+        Command::Batch(Deferred(w)) => batch::run(&global, &w.args, io),
         Command::Diff(Deferred(w)) => diff::run(&global, &w.args, io),
         Command::Test(_) => test::run(&global, io),
         Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),

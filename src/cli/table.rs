@@ -13,7 +13,7 @@ use crate::rules::{Action, Cell, Effect, Rules};
 pub struct Args {
     /// Output format
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    pub(super) format: Format,
 }
 
 #[derive(Serialize)]

@@ -17,7 +17,7 @@ pub struct Args {
     status: Option<String>,
     /// Output format
     #[arg(long, value_enum, default_value_t)]
-    format: Format,
+    pub(super) format: Format,
 }
 
 #[derive(Serialize)]

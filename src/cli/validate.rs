@@ -20,7 +20,7 @@ pub struct Args {
     files: Vec<PathBuf>,
     /// How to report problems
     #[arg(long, value_enum, default_value_t)]
-    format: DiagFormat,
+    pub(super) format: DiagFormat,
     /// Treat warnings as errors
     #[arg(long)]
     deny_warnings: bool,
@@ -54,10 +54,11 @@ fn check(global: &Global, file: Option<&PathBuf>, name: &str) -> Checked {
         Ok(loaded) => {
             let r = &loaded.rules;
             // Examples are guards on the table: a wrong one makes the file invalid.
+            let lines = diag::Lines::new(&loaded.text);
             let mut diagnostics: Vec<Diagnostic> = crate::examples::run(r)
                 .iter()
                 .filter_map(|o| o.finding())
-                .map(|f| f.locate(name, &loaded.text))
+                .map(|f| f.locate(name, &lines))
                 .collect();
             let failed = !diagnostics.is_empty();
             diagnostics.extend(loaded.warnings);
