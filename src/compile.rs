@@ -19,8 +19,23 @@ pub fn check_schema_version(root: &Node) -> Vec<Finding> {
     let Some(entry) = root.entry("schema_version") else {
         return Vec::new();
     };
-    let Kind::Int(found) = entry.value.kind else {
-        return Vec::new();
+    let found = match entry.value.kind {
+        Kind::Int(found) => found,
+        // `1.0` passes the schema's `integer` (JSON counts 1.0 as one), but a format
+        // version is a whole number: say so where it is written.
+        Kind::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => {
+            let mut pos = entry.value.pos;
+            pos.len = pos.len.max(1);
+            return vec![
+                Finding::new(
+                    Code::WrongType,
+                    pos,
+                    format!("`schema_version` must be a whole number, not the number {f:?}"),
+                )
+                .help(format!("write `schema_version: {}`", f as i64)),
+            ];
+        }
+        _ => return Vec::new(),
     };
     let (min, max) = (
         *SUPPORTED_SCHEMA_VERSIONS.start(),

@@ -83,7 +83,9 @@ impl Finding {
         let (end_line, end_column) = if line == 0 {
             (0, 0)
         } else {
-            let width = lines.get(line).map_or(0, |t| t.chars().count());
+            // Counted only as far as the underline could reach.
+            let reach = column.saturating_add(self.pos.len.max(1));
+            let width = lines.get(line).map_or(0, |t| t.chars().take(reach).count());
             // A value that wraps onto further lines is underlined to its first line's end.
             let end = (column + self.pos.len.max(1))
                 .min(width + 1)
@@ -289,31 +291,52 @@ pub fn render_human(diags: &[Diagnostic], source: &str) -> String {
 }
 
 /// Cuts a long line to a window around the underlined columns and returns the shown
-/// text with the byte range to underline inside it.
+/// text with the byte range to underline inside it. Reads the line only up to the end
+/// of the window: a finding far into a megabyte-long line costs one pass to reach it.
 fn crop(text: &str, column: usize, end_column: usize) -> (String, std::ops::Range<usize>) {
-    let chars: Vec<char> = text.chars().collect();
-    let start = column.saturating_sub(1).min(chars.len());
-    let end = end_column.saturating_sub(1).clamp(start, chars.len());
-    let (from, to) = if chars.len() <= SNIPPET_WIDTH {
-        (0, chars.len())
+    let wanted_start = column.saturating_sub(1);
+    let from = wanted_start.saturating_sub(SNIPPET_WIDTH / 2);
+    let mut chars = text.chars().skip(from);
+    let window: Vec<char> = chars
+        .by_ref()
+        .take(SNIPPET_WIDTH + SNIPPET_WIDTH / 2)
+        .collect();
+    let more_after = chars.next().is_some();
+    // The window starts at `from` unless the line is shorter than that.
+    let from = if window.is_empty() {
+        text.chars().count()
     } else {
-        let from = start.saturating_sub(SNIPPET_WIDTH / 2);
-        (from, (from + SNIPPET_WIDTH).min(chars.len()))
+        from
+    };
+    let start = wanted_start.saturating_sub(from).min(window.len());
+    let end = end_column
+        .saturating_sub(1)
+        .saturating_sub(from)
+        .clamp(start, window.len());
+    let short = from == 0 && !more_after && window.len() <= SNIPPET_WIDTH;
+    let to = if short {
+        window.len()
+    } else {
+        (start.saturating_sub(SNIPPET_WIDTH / 2) + SNIPPET_WIDTH).min(window.len())
     };
     let end = end.min(to).max(start);
     let mut shown = String::new();
     if from > 0 {
         shown.push_str("...");
     }
-    let prefix: String = chars[from..start].iter().collect();
-    let marked: String = chars[start..end].iter().collect();
-    let rest: String = chars[end..to].iter().collect();
-    shown.push_str(&prefix);
+    // Escaped here rather than by the output stream, so that the caret stays under the
+    // characters it marks.
+    let shown_text = |part: &[char]| -> String {
+        part.iter()
+            .map(|&c| crate::terminal::escape(c.encode_utf8(&mut [0; 4])).into_owned())
+            .collect()
+    };
+    shown.push_str(&shown_text(&window[..start]));
     let range_start = shown.len();
-    shown.push_str(&marked);
+    shown.push_str(&shown_text(&window[start..end]));
     let range_end = shown.len();
-    shown.push_str(&rest);
-    if to < chars.len() {
+    shown.push_str(&shown_text(&window[end..to]));
+    if to < window.len() || more_after {
         shown.push_str("...");
     }
     (shown, range_start..range_end)
@@ -429,6 +452,32 @@ mod tests {
         let (shown, range) = crop(&line, 1001, 1004);
         assert!(shown.len() < 200);
         assert_eq!(&shown[range], "bad");
+        assert!(
+            shown.starts_with("...x") && shown.ends_with("y..."),
+            "{shown}"
+        );
+
+        let (shown, range) = crop("short: bad", 8, 11);
+        assert_eq!(
+            (shown.as_str(), &"short: bad"[range]),
+            ("short: bad", "bad")
+        );
+        let (shown, range) = crop(&format!("{}bad", "x".repeat(500)), 501, 504);
+        assert_eq!(&shown[range], "bad");
+        assert!(
+            shown.starts_with("...") && !shown.ends_with("..."),
+            "{shown}"
+        );
+        // Past the end of the line (a value that wrapped): an empty mark at the end.
+        let (shown, range) = crop("abc", 10, 12);
+        assert_eq!((shown.as_str(), range.len()), ("abc", 0));
+    }
+
+    #[test]
+    fn control_characters_in_a_snippet_are_shown_and_the_caret_follows() {
+        let (shown, range) = crop("label: \u{1b}]0;x\u{7} bad", 15, 18);
+        assert_eq!(&shown[range], "bad");
+        assert!(shown.contains("\\u{1b}]0;x\\u{7}"), "{shown}");
     }
 
     #[test]

@@ -43,7 +43,8 @@ impl Json for Tree {
 pub enum TreeNumber {
     /// An integer.
     Int(i64),
-    /// A float; non-finite values never reach the validator as numbers.
+    /// A float, `.inf` and `.nan` included: YAML's core schema makes them numbers, so
+    /// the validator sees numbers (never `null`, which JSON would make of them).
     Float(f64),
 }
 
@@ -124,8 +125,7 @@ impl<'a> JsonNode<'a, Tree> for &'a Node {
     fn as_number(&self) -> Option<TreeNumber> {
         match self.kind {
             Kind::Int(i) => Some(TreeNumber::Int(i)),
-            // `to_json` turns NaN and infinities into null; the validator sees the same.
-            Kind::Float(f) if f.is_finite() => Some(TreeNumber::Float(f)),
+            Kind::Float(f) => Some(TreeNumber::Float(f)),
             _ => None,
         }
     }
@@ -138,13 +138,12 @@ impl<'a> JsonNode<'a, Tree> for &'a Node {
     }
 
     fn is_null(&self) -> bool {
-        matches!(self.kind, Kind::Null) || matches!(self.kind, Kind::Float(f) if !f.is_finite())
+        matches!(self.kind, Kind::Null)
     }
 
     fn json_type(&self) -> JsonType {
         match self.kind {
             Kind::Null => JsonType::Null,
-            Kind::Float(f) if !f.is_finite() => JsonType::Null,
             Kind::Bool(_) => JsonType::Boolean,
             Kind::Int(_) | Kind::Float(_) => JsonType::Number,
             Kind::Str(_) => JsonType::String,
@@ -246,7 +245,7 @@ mod tests {
         for text in [
             "name: ok\nn: 3\nf: 1.5\ntags: [a, b]\nmap: {x: 1}\nflag: true\nnone: ~\n",
             "name: X\nn: 0\nf: x\ntags: [a, a, c]\nmap: {X1: 1}\nflag: yes\nnone: 1\nextra: 1\n",
-            "n: 1.5\nf: .inf\n",
+            "n: 1.5\nf: 2.5\n",
             "- not a mapping\n",
         ] {
             let node = parse(text).unwrap();
@@ -264,6 +263,28 @@ mod tests {
             on_tree.sort();
             on_json.sort();
             assert_eq!(on_tree, on_json, "{text}");
+        }
+    }
+
+    /// JSON has no infinity, and its libraries turn one into `null`; the tree keeps
+    /// YAML's `.inf` and `.nan` numbers, so an optional-or-null key cannot take them.
+    #[test]
+    fn infinities_and_nan_are_numbers_not_null() {
+        let schema = serde_json::json!({
+            "type": "object",
+            "properties": {"n": {"type": "null"}, "x": {"type": "number"}}
+        });
+        let validator = jsonschema::options_for::<super::Tree>()
+            .build(&schema)
+            .unwrap();
+        for value in [".inf", "-.inf", ".nan"] {
+            let as_null = parse(&format!("n: {value}\n")).unwrap();
+            assert!(
+                !validator.is_valid(&as_null),
+                "{value} must not pass as null"
+            );
+            let as_number = parse(&format!("x: {value}\n")).unwrap();
+            assert!(validator.is_valid(&as_number), "{value} is a number");
         }
     }
 }

@@ -38,6 +38,7 @@ pub mod rules;
 pub mod schema;
 pub mod terminal;
 pub mod yaml;
+mod yaml_advice;
 
 pub use engine::{Decision, Query, Reason};
 

@@ -8,7 +8,7 @@ use crate::codes::{Code, Severity};
 use crate::diag::{self, Diagnostic, Finding, Findings, Lines};
 use crate::files::ReadError;
 use crate::rules::Rules;
-use crate::yaml::{self, Kind, Node, Pos, SyntaxErrorKind};
+use crate::yaml::{self, Kind, Node, Pos};
 use crate::{compile, lint, schema};
 
 /// Default size limit for a rule file: far above any real policy, far below harm.
@@ -204,28 +204,7 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
             .help("rule files are UTF-8 YAML text; check the path"),
         ));
     }
-    let root = yaml::parse(text).map_err(|e| {
-        let code = match e.kind {
-            SyntaxErrorKind::Syntax => Code::Syntax,
-            SyntaxErrorKind::DuplicateKey => Code::DuplicateKey,
-            SyntaxErrorKind::Limit => Code::Limit,
-        };
-        let help = match code {
-            Code::DuplicateKey => "each key may appear once per mapping; remove or rename one copy",
-            Code::Limit => {
-                "rule files need a few levels of nesting and no alias expansion; simplify the file"
-            }
-            _ if text.lines().any(|l| l.trim_start_matches(' ').starts_with('\t')) => {
-                "YAML does not allow tabs for indentation; indent with spaces"
-            }
-            _ => {
-                "the mistake is often on this line or just before it: an unclosed quote or bracket, or a line indented differently from its neighbours"
-            }
-        };
-        let mut pos = e.pos;
-        pos.len = pos.len.max(1);
-        fail(Finding::new(code, pos, e.message).help(help))
-    })?;
+    let root = yaml::parse(text).map_err(|e| fail(crate::yaml_advice::explain(text, e)))?;
     if !matches!(root.kind, Kind::Map(_)) {
         let what = match &root.kind {
             Kind::Null => "empty",

@@ -7,7 +7,7 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     // One write at the end instead of one per line: `query` is run once per question.
     // `batch` flushes this buffer itself whenever a co-process may be waiting.
-    let mut out = BufWriter::with_capacity(64 * 1024, std::io::stdout().lock());
+    let mut out = BufWriter::with_capacity(64 * 1024, portrules::cli::Stdout::lock());
     let mut err = stderr.lock();
     let exit = portrules::cli::run(
         std::env::args_os(),

@@ -44,6 +44,16 @@ fn push_escaped(out: &mut String, c: char) {
     }
 }
 
+/// `text` followed by spaces up to `width` characters, for columns. Unlike a format
+/// width (`{:<w$}`), which panics past 65,535, any width a rule file implies works.
+pub fn pad(text: &str, width: usize) -> String {
+    let len = text.chars().count();
+    let mut out = String::with_capacity(text.len() + width.saturating_sub(len));
+    out.push_str(text);
+    out.extend(std::iter::repeat_n(' ', width.saturating_sub(len)));
+    out
+}
+
 /// A writer that escapes what [`needs_escape`] names on its way to `inner`. Bytes that
 /// are not UTF-8 are shown as `\x..`; a character split across two writes is held back
 /// until its rest arrives.
@@ -153,6 +163,14 @@ mod tests {
         case("\u{9b}31m C1", "\\u{9b}31m C1");
         case("del\u{7f}", "del\\u{7f}");
         case("Überweisung – ok", "Überweisung – ok");
+    }
+
+    #[test]
+    fn columns_of_any_width_are_padded() {
+        assert_eq!(pad("ab", 4), "ab  ");
+        assert_eq!(pad("abc", 2), "abc");
+        assert_eq!(pad("é", 2), "é ");
+        assert_eq!(pad("", 70_000).len(), 70_000);
     }
 
     #[test]

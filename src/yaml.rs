@@ -134,7 +134,9 @@ impl Node {
             Kind::Null => Value::Null,
             Kind::Bool(b) => Value::Bool(*b),
             Kind::Int(i) => Value::from(*i),
-            Kind::Float(f) => serde_json::Number::from_f64(*f).map_or(Value::Null, Value::Number),
+            // JSON has no infinity or NaN; their YAML spelling keeps them apart from `null`.
+            Kind::Float(f) => serde_json::Number::from_f64(*f)
+                .map_or_else(|| Value::String(yaml_float(*f).into()), Value::Number),
             Kind::Str(s) => Value::String(s.clone()),
             Kind::Seq(items) => Value::Array(items.iter().map(Node::to_json).collect()),
             Kind::Map(entries) => Value::Object(
@@ -219,6 +221,10 @@ fn parse_with(text: &str, two_threads: bool) -> Result<Node, SyntaxError> {
     options.flow_nesting_limit = MAX_DEPTH;
     options.block_nesting_limit = MAX_DEPTH;
     options.set_emit_comments(false);
+    // Flow collections and quoted scalars continued on a line that is not indented past
+    // their key are invalid YAML; the relaxed default (kept for PyYAML's sake) accepts
+    // them, and the YAML test suite's valid cases all pass without it.
+    options.strict_indentation = true;
     let events = Parser::new_from_str_with_options(text, options);
     let mut builder = Builder::default();
     if two_threads {
@@ -375,6 +381,14 @@ impl Builder {
                     // Only a plain `<<` merges; a quoted one is an ordinary key.
                     *key = Some(Key::Merge(pos));
                     self.count(1, pos)?;
+                    if anchor != 0 {
+                        // `&m <<: *b`: the anchor names the key's text, for a later `*m`.
+                        let node = Node {
+                            kind: Kind::Str("<<".into()),
+                            pos,
+                        };
+                        self.remember(anchor, &node);
+                    }
                     return Ok(false);
                 }
                 let kind = match tag {
@@ -493,13 +507,18 @@ impl Builder {
         Ok(())
     }
 
+    /// Keeps a copy of an anchored node for the aliases that name it.
+    fn remember(&mut self, anchor: usize, node: &Node) {
+        if self.anchors.len() <= anchor {
+            self.anchors.resize_with(anchor + 1, || None);
+        }
+        self.anchors[anchor] = Some((node.clone(), node.size()));
+    }
+
     /// Places a complete node: into its parent, or as the document's root.
     fn finish(&mut self, node: Node, anchor: usize) -> Result<(), SyntaxError> {
         if anchor != 0 {
-            if self.anchors.len() <= anchor {
-                self.anchors.resize_with(anchor + 1, || None);
-            }
-            self.anchors[anchor] = Some((node.clone(), node.size()));
+            self.remember(anchor, &node);
         }
         match self.stack.last_mut() {
             None => self.root = Some(node),
@@ -613,9 +632,24 @@ fn resolve_plain(text: &str) -> Kind {
     let unsigned = text.strip_prefix(['-', '+']).unwrap_or(text);
     let negative = text.starts_with('-');
     let radix = |digits: &str, radix: u32| {
-        let v = i64::from_str_radix(digits, radix).ok()?;
-        // `-0x10` is not core-schema YAML; hex and octal take no sign.
-        (text.len() == unsigned.len()).then_some(Kind::Int(v))
+        // `-0x10`, `0x-1` and `0o+7` are not core-schema YAML: hex and octal take no
+        // sign, before the prefix or after it (`from_str_radix` would accept the latter).
+        if text.len() != unsigned.len()
+            || digits.is_empty()
+            || !digits.chars().all(|c| c.is_digit(radix))
+        {
+            return None;
+        }
+        Some(match i64::from_str_radix(digits, radix) {
+            Ok(v) => Kind::Int(v),
+            // Too large for 64 bits: a float, as the same number written in decimal is.
+            Err(_) => Kind::Float(
+                digits
+                    .chars()
+                    .filter_map(|c| c.to_digit(radix))
+                    .fold(0.0, |v, d| v * f64::from(radix) + f64::from(d)),
+            ),
+        })
     };
     let int = if let Some(hex) = unsigned.strip_prefix("0x") {
         radix(hex, 16)
@@ -648,6 +682,17 @@ fn resolve_plain(text: &str) -> Kind {
         return Kind::Float(f);
     }
     Kind::Str(text.to_owned())
+}
+
+/// The YAML spelling of a float that JSON cannot write.
+fn yaml_float(f: f64) -> &'static str {
+    if f.is_nan() {
+        ".nan"
+    } else if f > 0.0 {
+        ".inf"
+    } else {
+        "-.inf"
+    }
 }
 
 /// `(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?`, the core schema's float (unsigned).
@@ -763,6 +808,26 @@ mod tests {
             ]
         );
         assert_eq!(parse("a:\n").unwrap().get("a").unwrap().kind, Kind::Null);
+        for signed in ["0x-1", "0x+F", "0o-7", "0o+7", "-0x10", "0x", "0o8"] {
+            let doc = format!("a: {signed}\n");
+            assert_eq!(
+                parse(&doc).unwrap().get("a").unwrap().kind,
+                Kind::Str(signed.into()),
+                "{signed}"
+            );
+        }
+        assert_eq!(
+            parse("a: 0xFFFFFFFFFFFFFFFF\n")
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .kind,
+            parse("a: 18446744073709551615\n")
+                .unwrap()
+                .get("a")
+                .unwrap()
+                .kind,
+        );
         assert_eq!(
             parse("a: 99999999999999999999\n")
                 .unwrap()
@@ -807,6 +872,12 @@ mod tests {
         assert_eq!(err.kind, SyntaxErrorKind::Syntax);
         let err = parse("a:\n  <<: 3\n").unwrap_err();
         assert!(err.message.contains("merge key"), "{err:?}");
+        let anchored = parse("b: &b {x: 1}\na:\n  &m <<: *b\n  y: 2\nc: *m\n").unwrap();
+        assert_eq!(
+            anchored.get("a").unwrap().get("x").unwrap().kind,
+            Kind::Int(1)
+        );
+        assert_eq!(anchored.get("c").unwrap().as_str(), Some("<<"));
         let quoted = parse("b: &b {x: 1}\na:\n  '<<': *b\n").unwrap();
         assert_eq!(quoted.get("a").unwrap().entries()[0].key, "<<");
     }
@@ -826,6 +897,20 @@ mod tests {
         assert!(err.message.contains("aliases would copy"), "{err:?}");
         let many = format!("a: &a x\nb: [{}]\n", vec!["*a"; MAX_ALIASES + 1].join(", "));
         assert_eq!(parse(&many).unwrap_err().kind, SyntaxErrorKind::Limit);
+    }
+
+    #[test]
+    fn indentation_is_strict_inside_flow_collections_and_quoted_scalars() {
+        for text in [
+            "a:\n  b: [x,\n  y]\n",
+            "a:\n  b: [x,\ny]\n",
+            "a:\n  b: \"one\ntwo\"\n",
+            "a: \"x\n\ty\"\n",
+        ] {
+            assert!(parse(text).is_err(), "{text:?} must be refused");
+        }
+        assert!(parse("a:\n  b: [x,\n    y]\n").is_ok());
+        assert!(parse("a:\n  b: \"one\n    two\"\n").is_ok());
     }
 
     #[test]

@@ -16,4 +16,5 @@ mod lifecycle;
 mod properties;
 mod query;
 mod readme;
+mod untrusted;
 mod validate;

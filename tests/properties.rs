@@ -75,6 +75,64 @@ fn lines() -> Vec<&'static str> {
     SHIPPED.split('\n').collect()
 }
 
+/// Runs `portrules ARGS` in process and returns what it printed on both streams.
+fn cli(args: &[&str]) -> (String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    portrules::cli::run(
+        std::iter::once("portrules").chain(args.iter().copied()),
+        &mut portrules::cli::Io {
+            out: &mut out,
+            err: &mut err,
+        },
+    );
+    (
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+/// The small fixture with `label` as the label of its one status.
+fn with_label(label: &str) -> String {
+    let quoted = serde_json::to_string(label).unwrap();
+    include_str!("fixtures/load/two-fields.yaml")
+        .replace("label: Approved", &format!("label: {quoted}"))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, ..ProptestConfig::default() })]
+
+    /// Any label that validates, of any length and with any characters, goes through
+    /// every text output without a panic and without a raw control character.
+    #[test]
+    fn any_label_renders_everywhere(
+        label in "\\PC{1,20}|[\\x00-\\x1f\\x7f\\u{80}-\\u{9f}\\u{202a}-\\u{202e}a-z]{1,20}",
+        repeat in prop::sample::select(vec![1usize, 2, 1000, 70_000]),
+    ) {
+        let label = label.repeat(repeat);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rules.yaml");
+        std::fs::write(&path, with_label(&label)).unwrap();
+        let path = path.to_str().unwrap();
+        for args in [
+            &["--rules", path, "table"][..],
+            &["--rules", path, "transitions"],
+            &["--rules", path, "query", "--status", "approved", "--action", "edit"],
+            &["--rules", path, "docs"],
+            &["validate", path],
+        ] {
+            let (out, err) = cli(args);
+            if !args.contains(&"docs") {
+                for text in [&out, &err] {
+                    prop_assert!(
+                        !text.chars().any(portrules::terminal::needs_escape),
+                        "{args:?} printed a raw control character"
+                    );
+                }
+            }
+        }
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 400, ..ProptestConfig::default() })]
 

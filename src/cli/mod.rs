@@ -29,8 +29,9 @@ use deferred::Deferred;
 #[derive(Debug, Parser)]
 #[command(name = "portrules", version, about, max_term_width = 100)]
 pub struct Cli {
-    /// Rule file to use [default: the rules/port-orders.yaml built into this binary]
-    #[arg(long, value_name = "FILE", env = "PORTRULES_RULES")]
+    /// Rule file to use [default: $PORTRULES_RULES when set and not empty, else the
+    /// rules/port-orders.yaml built into this binary]
+    #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
 
     /// Refuse rule files larger than this many bytes, before parsing them
@@ -158,6 +159,67 @@ pub struct Io<'a> {
     pub err: &'a mut dyn Write,
 }
 
+/// Standard output, or an error on every write when the process was started with it
+/// closed (`portrules query ... >&-`): an answer nobody receives must not exit 0.
+///
+/// Rust's runtime opens `/dev/null` in place of a closed standard output before `main`
+/// runs, read-write. A shell's `> /dev/null` opens it write-only, so a standard output
+/// that is `/dev/null` opened for reading and writing is taken as closed.
+pub struct Stdout {
+    out: io::StdoutLock<'static>,
+    /// Whether standard output was found closed; checked at the first write.
+    closed: Option<bool>,
+}
+
+impl Stdout {
+    /// Standard output, locked.
+    pub fn lock() -> Stdout {
+        Stdout {
+            out: io::stdout().lock(),
+            closed: None,
+        }
+    }
+
+    fn closed(&mut self) -> bool {
+        *self.closed.get_or_insert_with(|| was_closed(&self.out))
+    }
+}
+
+#[cfg(unix)]
+fn was_closed(out: &io::StdoutLock<'static>) -> bool {
+    use rustix::fs::OFlags;
+    use std::os::unix::fs::MetadataExt;
+    let Ok(flags) = rustix::fs::fcntl_getfl(out) else {
+        return true;
+    };
+    if !flags.contains(OFlags::RDWR) {
+        return false;
+    }
+    let (Ok(stat), Ok(null)) = (rustix::fs::fstat(out), std::fs::metadata("/dev/null")) else {
+        return false;
+    };
+    let is_char_device = stat.st_mode & 0o170_000 == 0o020_000;
+    is_char_device && stat.st_rdev == null.rdev()
+}
+
+#[cfg(not(unix))]
+fn was_closed(_out: &io::StdoutLock<'static>) -> bool {
+    false
+}
+
+impl Write for Stdout {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if self.closed() {
+            return Err(io::Error::other("standard output is closed"));
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
 /// Settings every command shares.
 struct Global {
     rules: Option<PathBuf>,
@@ -199,7 +261,7 @@ where
     // Everything meant for people passes through one escaping writer, so that no value
     // from a rule file or a command line reaches the terminal as a control sequence.
     let mut err = Escaping::new(&mut *io.err);
-    let rules_from_env = std::env::var_os("PORTRULES_RULES").is_some_and(|v| !v.is_empty());
+    let rules_from_env = rules_from_environment().is_some();
     if let Some(query) = shortcut::query(&args, rules_from_env) {
         let global = Global {
             rules: None,
@@ -233,7 +295,7 @@ where
     };
     let trailing = cli.command.trailing();
     let global = Global {
-        rules: trailing.rules.clone().or(cli.rules),
+        rules: (trailing.rules.clone().or(cli.rules)).or_else(rules_from_environment),
         limits: Limits {
             max_size: trailing.max_size.unwrap_or(cli.max_size),
             max_problems: trailing.max_problems.unwrap_or(cli.max_problems) as usize,
@@ -261,6 +323,14 @@ where
         Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),
     };
     finish(result, io)
+}
+
+/// `$PORTRULES_RULES`, unless it is unset or empty (an empty value means "not set", as
+/// a shell's `PORTRULES_RULES= portrules ...` intends).
+fn rules_from_environment() -> Option<PathBuf> {
+    std::env::var_os("PORTRULES_RULES")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
 }
 
 /// The exit of a command that ran, reporting a failure to write its output.

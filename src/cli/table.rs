@@ -121,7 +121,7 @@ fn text(rules: &Rules) -> String {
         let cells: Vec<String> = row
             .iter()
             .zip(&widths)
-            .map(|(cell, w)| format!("{cell:<w$}"))
+            .map(|(cell, w)| crate::terminal::pad(cell, *w))
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');

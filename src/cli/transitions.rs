@@ -8,6 +8,7 @@ use super::{Format, Global, Io, report_unknown};
 use crate::exit::Exit;
 use crate::lifecycle::{Source, Transition, Trigger};
 use crate::rules::{Rules, Status};
+use crate::terminal::pad;
 
 /// Arguments of `portrules transitions`.
 #[derive(Debug, clap::Args)]
@@ -153,8 +154,9 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
                     };
                     writeln!(
                         io.out,
-                        "  → {:<target_width$}  {words:<trigger_width$}  [{source}]",
-                        way.to_label
+                        "  → {}  {}  [{source}]",
+                        pad(way.to_label, target_width),
+                        pad(words, trigger_width)
                     )?;
                 }
             }
