@@ -136,4 +136,63 @@ PY
     printf "  %-8s %s\n" "$f" "$(/usr/bin/time -f "%e s %M KB" "$bin" validate "$work/$f.yaml" 2>&1 >/dev/null | tail -1)"
   done
   printf "  %-8s %s\n" "line*" "$(/usr/bin/time -f "%e s %M KB" "$bin" --max-size 67108864 validate "$work/line.yaml" 2>&1 >/dev/null | tail -1)  (*with the size limit raised to 64 MiB)"
+
+  echo "== diagnostics grow linearly: N problems (schema, compile, did-you-mean) and N warnings"
+  # OLD=path/to/an/older/portrules measures that binary beside this one.
+  python3 - "$work" <<'PY'
+import sys
+w = sys.argv[1]
+head = "schema_version: 1\nname: many\nversion: 1.0.0\ntitle: Many\n"
+for n in (1000, 10000, 40000):
+    # Schema errors: a decision that is not one, and a misspelt key, in every status.
+    with open(f"{w}/schema-{n}.yaml", "w") as f:
+        f.write(head + "actions:\n  view: {label: View, question: 'v?'}\nstatuses:\n")
+        for i in range(n // 2):
+            f.write(f"  s{i}: {{label: S{i}, description: d, permissions: {{view: maybe}}, lable: x}}\n")
+    # Transitions to misspelt statuses, each with a did-you-mean over all statuses.
+    with open(f"{w}/targets-{n}.yaml", "w") as f:
+        f.write(head + "actions:\n  view: {label: View, question: 'v?', read_only: true}\nlifecycle: {initial: s0}\nstatuses:\n")
+        for i in range(n):
+            f.write(f"  s{i}: {{label: S{i}, description: d, permissions: {{view: allow}}, transitions: [{{to: x{i}, on: {{event: e}}}}]}}\n")
+    # Warnings in a valid file: view denied, edit allowed, in every status.
+    with open(f"{w}/warnings-{n}.yaml", "w") as f:
+        f.write(head + "actions:\n  view: {label: View, question: 'v?'}\n  edit: {label: Edit, question: 'e?'}\nstatuses:\n")
+        for i in range(n):
+            f.write(f"  s{i}: {{label: S{i}, description: d, permissions: {{view: deny, edit: allow}}}}\n")
+PY
+  for kind in schema targets warnings; do
+    for n in 1000 10000 40000; do
+      f="$work/$kind-$n.yaml"
+      # validate exits 1 on these files; the assignment must not stop the script.
+      v=$(/usr/bin/time -f "%e s %M KB" "$bin" validate "$f" 2>&1 >/dev/null | tail -1 || true)
+      line="  $(printf '%-8s %6s problems %8s bytes' "$kind" "$n" "$(stat -c %s "$f")")  validate $v"
+      if [[ $kind == warnings ]]; then
+        q=$(/usr/bin/time -f "%e s %M KB" "$bin" --rules "$f" query --status s1 --action edit 2>&1 >/dev/null | tail -1 || true)
+        line+="  query $q"
+      fi
+      if [[ -n ${OLD:-} ]]; then
+        o=$(timeout 300 /usr/bin/time -f "%e s %M KB" "$OLD" validate "$f" 2>&1 >/dev/null | tail -1 || true)
+        line+="  old: $o"
+      fi
+      echo "$line"
+    done
+  done
+
+  echo "== batch and docs on hostile input"
+  printf "  %-44s %s\n" "batch: 200 MB without a newline" \
+    "$(head -c 200000000 /dev/zero | /usr/bin/time -f "%e s %M KB" "$bin" batch 2>&1 >/dev/null | tail -1)"
+  python3 -c 'print("{\"status\":\"" + "y" * 1000000 + "\",\"action\":\"view\"}")' > "$work/long-name.jsonl"
+  printf "  %-44s %s\n" "batch: a 1 MB unknown status" \
+    "$(/usr/bin/time -f "%e s %M KB" "$bin" batch --max-line 2000000 < "$work/long-name.jsonl" 2>&1 >/dev/null | tail -1)"
+  big="$work/rules-10000x64.yaml"
+  [ -f "$big" ] || scripts/gen-rules.py 10000 64 > "$big"
+  python3 -c 'import sys; print("\n".join("{\"status\":\"Status 999%dx\",\"action\":\"view\"}" % (i % 10) for i in range(10000)))' > "$work/misspelt.jsonl"
+  printf "  %-44s %s\n" "batch: 10,000 misspelt names, 10,000 statuses" \
+    "$(/usr/bin/time -f "%e s %M KB" "$bin" --max-size 100000000 --rules "$big" batch < "$work/misspelt.jsonl" 2>&1 >/dev/null | tail -1)"
+  printf '{%% for i in range(100000) %%}{%% for j in range(100000) %%}x{%% endfor %%}{%% endfor %%}\n' > "$work/loops.j2"
+  printf "  %-44s %s\n" "docs: template with nested 100,000 loops" \
+    "$(/usr/bin/time -f "%e s %M KB" "$bin" docs --template "$work/loops.j2" 2>&1 >/dev/null | tail -1)"
+  ln -sf /dev/zero "$work/zero.md"
+  printf "  %-44s %s\n" "docs --check on a link to /dev/zero" \
+    "$(/usr/bin/time -f "%e s %M KB" "$bin" docs --check "$work/zero.md" 2>&1 >/dev/null | tail -1)"
 fi

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::engine::Query;
+use crate::names::Suggester;
 use crate::names::normalize;
 use crate::rules::{ActionId, FieldId, Rules, StatusId};
 
@@ -155,6 +156,11 @@ impl Clock for Pinned {
     }
 }
 
+/// Tables with more possible answers than this (statuses × actions × (fields + 1))
+/// compute each answer when asked instead of rendering them all up front: a 10,000 ×
+/// 64 table with two fields would hold 1.9 M answers, about a gigabyte.
+const PRERENDER_UP_TO: usize = 100_000;
+
 /// Default longest request line, in bytes.
 pub const DEFAULT_MAX_LINE: usize = 1024 * 1024;
 
@@ -168,18 +174,27 @@ pub struct Answers<'r> {
     statuses: Names,
     actions: Names,
     fields: Names,
-    /// `[status][action][field + 1]`, flattened; field slot 0 is "no field".
+    /// `[status][action][field + 1]`, flattened; field slot 0 is "no field". Empty for
+    /// tables larger than [`PRERENDER_UP_TO`], whose answers are computed per request.
     rendered: Vec<String>,
     /// Names longer than this match nothing and get no suggestion: comparing a
     /// megabyte-long name with every status would cost seconds.
     longest_name: usize,
+    /// Suggestions for misspelt statuses, actions and fields, prepared at the first.
+    suggesters: [std::cell::OnceCell<Suggester<'r>>; 3],
 }
 
 impl<'r> Answers<'r> {
     /// Renders every answer of `rules`.
     pub fn new(rules: &'r Rules) -> Answers<'r> {
         let mut rendered = Vec::new();
-        for s in 0..rules.statuses.len() {
+        let answers = rules.statuses.len() * rules.actions.len() * (rules.fields.len() + 1);
+        let statuses = if answers <= PRERENDER_UP_TO {
+            rules.statuses.len()
+        } else {
+            0
+        };
+        for s in 0..statuses {
             for a in 0..rules.actions.len() {
                 for f in 0..=rules.fields.len() {
                     let query = Query {
@@ -209,6 +224,7 @@ impl<'r> Answers<'r> {
             fields: Names::new(rules.fields.iter().map(|f| (&f.id[..], &f.label[..]))),
             rendered,
             longest_name,
+            suggesters: Default::default(),
         }
     }
 
@@ -264,7 +280,7 @@ impl<'r> Answers<'r> {
             None => 0,
             Some(field) => self.find(&self.fields, "field", field)? + 1,
         };
-        if request.facts.is_none() && request.now.is_none() {
+        if request.facts.is_none() && request.now.is_none() && !self.rendered.is_empty() {
             let rules = self.rules;
             let per_status = rules.actions.len() * (rules.fields.len() + 1);
             let index = s * per_status + a * (rules.fields.len() + 1) + f;
@@ -291,35 +307,57 @@ impl<'r> Answers<'r> {
                 .with_fact(rules, name, &text)
                 .map_err(|e| e.to_string())?;
         }
-        query.now = Some(match &request.now {
-            Some(now) => now.parse().map_err(|_| {
+        query.now = match &request.now {
+            Some(now) => Some(now.parse().map_err(|_| {
                 format!(
                     "`now` is not a date and time: {}; write it in RFC 3339",
                     shown(now)
                 )
-            })?,
-            None => clock.now(),
-        });
+            })?),
+            // Answered as a prepared answer would be: without facts the time is moot.
+            None if request.facts.is_none() => None,
+            None => Some(clock.now()),
+        };
         let mut json = serde_json::to_string(&rules.decide(&query)).map_err(|e| e.to_string())?;
         json.pop();
         Ok((Answer::Computed(json), request.id))
     }
 
     /// The index of `name` among `names`, or the error line's message.
-    fn find(&self, names: &Names, kind: &str, name: &str) -> Result<usize, String> {
+    fn find(&self, names: &Names, kind: &'static str, name: &str) -> Result<usize, String> {
         if let Some(i) = names.find(name) {
             return Ok(i);
         }
         if name.len() > self.longest_name + NAME_MARGIN {
             return Err(format!("unknown {kind} {}", shown(name)));
         }
-        let rules = self.rules;
-        let err = match kind {
-            "status" => rules.status(name).err(),
-            "action" => rules.action(name).err(),
-            _ => rules.field(name).err(),
+        // `names` found nothing, so only the suggestion is left to work out, from
+        // candidates prepared at the first miss.
+        let rules: &'r Rules = self.rules;
+        let slot = match kind {
+            "status" => 0,
+            "action" => 1,
+            _ => 2,
         };
-        Err(err.map_or_else(|| format!("unknown {kind} `{name}`"), |e| e.to_string()))
+        let suggester = self.suggesters[slot].get_or_init(|| {
+            // Labels first, as `Rules::status` offers them: words get words back.
+            let spellings: Vec<&'r str> = match slot {
+                0 => (rules.statuses.iter())
+                    .flat_map(|s| [&s.label[..], &s.id[..]])
+                    .collect(),
+                1 => (rules.actions.iter())
+                    .flat_map(|a| [&a.label[..], &a.id[..]])
+                    .collect(),
+                _ => (rules.fields.iter())
+                    .flat_map(|f| [&f.label[..], &f.id[..]])
+                    .collect(),
+            };
+            Suggester::new(spellings)
+        });
+        Err(match suggester.suggest(name) {
+            Some(s) => format!("unknown {kind} `{name}`: did you mean `{s}`?"),
+            None => format!("unknown {kind} `{name}`"),
+        })
     }
 }
 
@@ -546,5 +584,81 @@ fn read_line<R: Read>(
         if ends {
             return Ok((total, too_long));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::cell::Cell;
+    use std::io::BufReader;
+
+    use super::*;
+
+    /// A clock that moves on by `step` each time it is read: a co-process that runs
+    /// for a while, without sleeping.
+    struct Moving {
+        now: Cell<jiff::Timestamp>,
+        step: jiff::SignedDuration,
+    }
+
+    impl Clock for Moving {
+        fn now(&self) -> jiff::Timestamp {
+            let now = self.now.get();
+            self.now.set(now + self.step);
+            now
+        }
+    }
+
+    fn rules() -> Rules {
+        let text = include_str!("../tests/fixtures/load/time-rule.yaml");
+        crate::load::from_str(text, "time-rule.yaml", &Default::default())
+            .map(|l| l.rules)
+            .unwrap_or_else(|e| panic!("{}", e.render()))
+    }
+
+    fn answers(clock: &dyn Clock, input: &str) -> Vec<serde_json::Value> {
+        let mut out = Vec::new();
+        let mut reader = BufReader::new(input.as_bytes());
+        run(&rules(), clock, DEFAULT_MAX_LINE, &mut reader, &mut out).unwrap();
+        (String::from_utf8(out).unwrap().lines())
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn a_long_running_batch_answers_each_request_at_its_own_time() {
+        let start: jiff::Timestamp = "2026-06-01T00:00:00Z".parse().unwrap();
+        // Due 24 h and 3 s after the start: unlocked at first, locked 6 s later.
+        let request = "{\"status\":\"approved\",\"action\":\"cancel\",\"facts\":{\"due\":\"2026-06-02T00:00:03Z\"}}\n";
+        let clock = Moving {
+            now: Cell::new(start),
+            step: jiff::SignedDuration::from_secs(6),
+        };
+        let got = answers(&clock, &request.repeat(2));
+        assert_eq!(got[0]["decision"], "allow", "{}", got[0]);
+        assert_eq!(got[1]["decision"], "deny", "the clock moved: {}", got[1]);
+        assert_eq!(got[1]["effective_status"], "locked");
+
+        // A request's own `now` and a pinned clock are not moved.
+        let pinned = Pinned(start);
+        let got = answers(&pinned, &request.repeat(2));
+        assert_eq!(
+            (&got[0]["decision"], &got[1]["decision"]),
+            (&"allow".into(), &"allow".into())
+        );
+        let own = request.replace("}}\n", "},\"now\":\"2026-06-01T00:00:00Z\"}\n");
+        let got = answers(&clock, &own.repeat(3));
+        assert!(got.iter().all(|a| a["decision"] == "allow"), "{got:?}");
+    }
+
+    #[test]
+    fn requests_without_facts_do_not_read_the_clock() {
+        let clock = Moving {
+            now: Cell::new("2026-06-01T00:00:00Z".parse().unwrap()),
+            step: jiff::SignedDuration::from_secs(1),
+        };
+        let start = clock.now.get();
+        answers(&clock, "{\"status\":\"approved\",\"action\":\"view\"}\n");
+        assert_eq!(clock.now.get(), start);
     }
 }

@@ -5,7 +5,9 @@ use crate::codes::Code;
 use crate::compile::len_of;
 use crate::diag::{Finding, Findings};
 use crate::rules::{Effect, Rules};
-use crate::yaml::{Kind, Node};
+use std::collections::HashMap;
+
+use crate::yaml::{Entry, Kind, Node};
 
 /// The id of the action that other actions presuppose.
 const VIEW: &str = "view";
@@ -30,6 +32,9 @@ pub fn lint(root: &Node, rules: &Rules, cap: usize, want_warnings: bool) -> (Fin
         let permissions = nodes
             .get(status.id.as_ref())
             .and_then(|s| s.get("permissions"));
+        // Built for the first cell that needs its node: one pass over the status's
+        // cells, not one per warning.
+        let mut by_action: Option<HashMap<&str, &Entry>> = None;
         for (action, cell) in rules.actions.iter().zip(status.cells.iter()) {
             let changes_final = is_final && !action.read_only && cell.decision.permits();
             if cell.allow_warnings.is_empty()
@@ -38,7 +43,12 @@ pub fn lint(root: &Node, rules: &Rules, cap: usize, want_warnings: bool) -> (Fin
             {
                 continue;
             }
-            let cell_node = permissions.and_then(|p| p.entry(&action.id));
+            let cell_node = permissions.and_then(|p| {
+                let index = by_action.get_or_insert_with(|| {
+                    p.entries().iter().map(|e| (e.key.as_str(), e)).collect()
+                });
+                index.get(action.id.as_ref()).copied()
+            });
             let pos = cell_node
                 .map(|e| len_of(e.key_pos, &e.key))
                 .unwrap_or_default();

@@ -46,62 +46,125 @@ pub fn suggest<'a, I>(wanted: &str, candidates: I) -> Option<&'a str>
 where
     I: IntoIterator<Item = &'a str>,
 {
-    if wanted.len() > MAX_SUGGEST_LEN * 4 {
-        return None;
-    }
-    let wanted = normalize(wanted);
-    if wanted.is_empty() || wanted.chars().count() > MAX_SUGGEST_LEN {
-        return None;
-    }
-    let bag = |name: &str| {
-        let mut counts = [0i32; 64];
-        for c in normalized(name) {
-            counts[(c as usize) % 64] += 1;
-        }
-        counts
-    };
-    let wanted_bag = bag(&wanted);
-    let mut near: Vec<(u32, usize, &str)> = candidates
+    let wanted = Wanted::new(wanted)?;
+    let near = candidates
         .into_iter()
-        .enumerate()
-        .filter(|(_, c)| c.len() <= MAX_SUGGEST_LEN * 4)
-        .map(|(i, c)| {
-            let theirs = bag(c);
-            let (mut more, mut fewer) = (0u32, 0u32);
-            for (a, b) in wanted_bag.iter().zip(&theirs) {
-                let d = a - b;
-                if d > 0 {
-                    more += d.unsigned_abs();
-                } else {
-                    fewer += d.unsigned_abs();
-                }
+        .filter(|c| c.len() <= MAX_SUGGEST_LEN * 4)
+        .map(|c| (wanted.distance(&bag(c)), c));
+    wanted.best(near)
+}
+
+/// Suggestions from one set of candidates for many names: the candidates' letter
+/// counts are worked out once (for `batch`, which may be asked about thousands of
+/// misspelt names against a table of thousands).
+pub struct Suggester<'a> {
+    candidates: Vec<(&'a str, Bag)>,
+}
+
+impl<'a> Suggester<'a> {
+    /// Prepares `candidates`.
+    pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Suggester<'a> {
+        Suggester {
+            candidates: (candidates.into_iter())
+                .filter(|c| c.len() <= MAX_SUGGEST_LEN * 4)
+                .map(|c| (c, bag(c)))
+                .collect(),
+        }
+    }
+
+    /// What [`suggest`] would say for `wanted` and these candidates.
+    pub fn suggest(&self, wanted: &str) -> Option<&'a str> {
+        let wanted = Wanted::new(wanted)?;
+        let near = (self.candidates.iter()).map(|(c, b)| (wanted.distance(b), *c));
+        wanted.best(near)
+    }
+}
+
+/// Letters and digits counted into 64 buckets (ASCII lowercased byte by byte): a rough
+/// count that only chooses which candidates get the full comparison.
+type Bag = [u16; 64];
+
+fn bag(name: &str) -> Bag {
+    let mut counts = [0u16; 64];
+    let mut add = |c: char| {
+        let slot = &mut counts[(c as usize) % 64];
+        *slot = slot.saturating_add(1);
+    };
+    for c in name.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() {
+                add(c.to_ascii_lowercase());
             }
-            (more.max(fewer), i, c)
-        })
-        .collect();
-    if near.len() > MAX_SUGGEST_CANDIDATES {
-        near.select_nth_unstable(MAX_SUGGEST_CANDIDATES);
-        near.truncate(MAX_SUGGEST_CANDIDATES);
-        // Ties are broken by declaration order, as without the bound.
-        near.sort_unstable_by_key(|&(_, i, _)| i);
-    }
-    let mut best: Option<(f64, &str)> = None;
-    let mut norm = String::new();
-    for (_, _, candidate) in near {
-        norm.clear();
-        norm.extend(normalized(candidate));
-        if norm.chars().count() > MAX_SUGGEST_LEN {
-            continue;
-        }
-        let score = strsim::jaro_winkler(&wanted, &norm);
-        let close = score >= 0.8
-            || strsim::levenshtein(&wanted, &norm) <= (norm.chars().count() / 4).max(1)
-            || (wanted.len() >= 3 && norm.starts_with(&wanted));
-        if close && best.is_none_or(|(s, _)| score > s) {
-            best = Some((score, candidate));
+        } else {
+            c.to_lowercase().for_each(&mut add);
         }
     }
-    best.map(|(_, c)| c)
+    counts
+}
+
+/// A name to find a suggestion for, normalized once.
+struct Wanted {
+    norm: String,
+    bag: Bag,
+}
+
+impl Wanted {
+    /// `None` for names that get no suggestion: empty, or too long to compare.
+    fn new(wanted: &str) -> Option<Wanted> {
+        if wanted.len() > MAX_SUGGEST_LEN * 4 {
+            return None;
+        }
+        let norm = normalize(wanted);
+        if norm.is_empty() || norm.chars().count() > MAX_SUGGEST_LEN {
+            return None;
+        }
+        let bag = bag(&norm);
+        Some(Wanted { norm, bag })
+    }
+
+    /// A lower bound of the edit distance between the two names' letters.
+    fn distance(&self, theirs: &Bag) -> u32 {
+        let (mut more, mut fewer) = (0u32, 0u32);
+        for (a, b) in self.bag.iter().zip(theirs) {
+            if a > b {
+                more += u32::from(a - b);
+            } else {
+                fewer += u32::from(b - a);
+            }
+        }
+        more.max(fewer)
+    }
+
+    /// The closest of the nearest [`MAX_SUGGEST_CANDIDATES`] of `near` (distance and
+    /// candidate, in declaration order), if it is close enough.
+    fn best<'a>(&self, near: impl Iterator<Item = (u32, &'a str)>) -> Option<&'a str> {
+        let mut near: Vec<(u32, usize, &str)> =
+            near.enumerate().map(|(i, (d, c))| (d, i, c)).collect();
+        if near.len() > MAX_SUGGEST_CANDIDATES {
+            near.select_nth_unstable(MAX_SUGGEST_CANDIDATES);
+            near.truncate(MAX_SUGGEST_CANDIDATES);
+            // Ties are broken by declaration order, as without the bound.
+            near.sort_unstable_by_key(|&(_, i, _)| i);
+        }
+        let wanted = &self.norm;
+        let mut best: Option<(f64, &str)> = None;
+        let mut norm = String::new();
+        for (_, _, candidate) in near {
+            norm.clear();
+            norm.extend(normalized(candidate));
+            if norm.chars().count() > MAX_SUGGEST_LEN {
+                continue;
+            }
+            let score = strsim::jaro_winkler(wanted, &norm);
+            let close = score >= 0.8
+                || strsim::levenshtein(wanted, &norm) <= (norm.chars().count() / 4).max(1)
+                || (wanted.len() >= 3 && norm.starts_with(wanted.as_str()));
+            if close && best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, candidate));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
 }
 
 /// ``did you mean `X`?`` for the closest candidate, if any.

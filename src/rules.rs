@@ -221,6 +221,10 @@ pub struct ActionId(pub usize);
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct FieldId(pub usize);
 
+/// How many known names an [`UnknownName`] lists: enough to show what names look
+/// like, without copying a table of thousands for every misspelt request.
+pub const KNOWN_LISTED: usize = 20;
+
 /// A name that matches nothing in the rules.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {kind} `{name}`{}", .suggestion.as_ref().map(|s| format!(": did you mean `{s}`?")).unwrap_or_default())]
@@ -231,8 +235,10 @@ pub struct UnknownName {
     pub name: String,
     /// The closest known name, if any is close.
     pub suggestion: Option<String>,
-    /// Every known name, for listing.
+    /// The first known names (labels), for listing: at most [`KNOWN_LISTED`].
     pub known: Vec<String>,
+    /// How many names are known in all.
+    pub known_count: usize,
 }
 
 impl Rules {
@@ -363,13 +369,26 @@ fn find<'a>(
     {
         return Ok(i);
     }
-    let labels: Vec<&str> = entries.clone().map(|(_, label)| label).collect();
+    Err(unknown_name(kind, name, entries))
+}
+
+/// The error for `name`, known to match none of `entries`: the closest entry as a
+/// suggestion, and the first few labels.
+pub(crate) fn unknown_name<'a>(
+    kind: &'static str,
+    name: &str,
+    entries: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+) -> UnknownName {
     // Someone typing an id-like name is shown an id; someone typing words, a label.
-    let candidates = entries.flat_map(|(id, label)| [label, id]);
-    Err(UnknownName {
+    let candidates = entries.clone().flat_map(|(id, label)| [label, id]);
+    UnknownName {
         kind,
         name: name.to_string(),
         suggestion: crate::names::suggest(name, candidates).map(str::to_string),
-        known: labels.iter().map(|s| s.to_string()).collect(),
-    })
+        known: (entries.clone())
+            .take(KNOWN_LISTED)
+            .map(|(_, label)| label.to_string())
+            .collect(),
+        known_count: entries.count(),
+    }
 }

@@ -3,9 +3,24 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-/// The `portrules` binary built for these tests, run from the crate root with a clean
-/// environment (no `PORTRULES_RULES` leaking in from the caller).
+/// The policy the engine, CLI and docs tests answer from: a frozen copy of the shipped
+/// rules, so that a policy owner's edit of `rules/port-orders.yaml` breaks none of them.
+pub const POLICY: &str = "tests/fixtures/policy/port-orders.yaml";
+
+/// The `portrules` binary built for these tests, run from the crate root and pointed
+/// at [`POLICY`] through `$PORTRULES_RULES` (whatever the caller's environment says);
+/// `--rules` still overrides it.
 pub fn portrules() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_portrules"));
+    cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd.env("PORTRULES_RULES", POLICY);
+    cmd
+}
+
+/// The binary with nothing pointing it at other rules: the shipped policy, built in
+/// or read from this repository's `rules/port-orders.yaml`. Only the shipped policy's
+/// own guards (tests/shipped.rs, tests/embedded.rs) use it.
+pub fn shipped() -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_portrules"));
     cmd.current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd.env_remove("PORTRULES_RULES");

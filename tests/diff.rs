@@ -3,10 +3,10 @@
 
 use std::path::Path;
 
-use crate::common::{portrules, root, run};
+use crate::common::{POLICY, portrules, root, run};
 
 fn base() -> String {
-    std::fs::read_to_string(root("rules/port-orders.yaml")).unwrap()
+    std::fs::read_to_string(root(POLICY)).unwrap()
 }
 
 /// Writes `text` as NEW and diffs the shipped rules against it.
@@ -14,10 +14,7 @@ fn diff_with(text: &str, extra: &[&str]) -> (i32, String, String) {
     let dir = tempfile::tempdir().unwrap();
     let new = dir.path().join("new.yaml");
     std::fs::write(&new, text).unwrap();
-    run(portrules()
-        .args(["diff", "rules/port-orders.yaml"])
-        .arg(&new)
-        .args(extra))
+    run(portrules().args(["diff", POLICY]).arg(&new).args(extra))
 }
 
 fn json(text: &str) -> serde_json::Value {
@@ -236,11 +233,8 @@ fn old_rules_can_come_from_git() {
 
 #[test]
 fn invalid_sides_exit_2_with_diagnostics() {
-    let (code, _, err) = run(portrules().args([
-        "diff",
-        "rules/port-orders.yaml",
-        "tests/fixtures/invalid/missing-cell.yaml",
-    ]));
+    let (code, _, err) =
+        run(portrules().args(["diff", POLICY, "tests/fixtures/invalid/missing-cell.yaml"]));
     assert_eq!(code, 2);
     assert!(err.contains("error[PR021]"), "{err}");
 }

@@ -17,6 +17,7 @@ fn test_runs_the_examples_and_counts() {
     let (code, out, _) = run(portrules().args(["--rules", FILE, "test"]));
     assert_eq!(code, 1);
     insta::assert_snapshot!(out, @r"
+    examples of guarded 1.0.0 (tests/fixtures/examples/wrong-example.yaml)
     ok      Pending × view: allow
     FAILED  Pending × cancel: expected deny, got allow (line 19)
     FAILED  Pendng × view: unknown status `Pendng`: did you mean `Pending`? (line 23)

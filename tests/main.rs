@@ -4,7 +4,6 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod batch;
-mod cells;
 mod common;
 mod diff;
 mod docs;
@@ -16,5 +15,7 @@ mod lifecycle;
 mod properties;
 mod query;
 mod readme;
+mod shipped;
 mod untrusted;
 mod validate;
+mod workflows;

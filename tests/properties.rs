@@ -5,7 +5,8 @@
 use portrules::load::{self, Limits};
 use proptest::prelude::*;
 
-const SHIPPED: &str = include_str!("../rules/port-orders.yaml");
+/// A realistic rule file to mangle: the tests' frozen copy of the shipped policy.
+const SHIPPED: &str = include_str!("fixtures/policy/port-orders.yaml");
 
 /// Tokens that change a node's type or YAML meaning when put in place of a value.
 const TOKENS: &[&str] = &[

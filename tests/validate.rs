@@ -1,24 +1,23 @@
 //! `portrules validate`: exit codes, formats, warnings and several files at once.
 
-use crate::common::{portrules, root, run};
+use crate::common::{POLICY, portrules, root, run};
 
 #[test]
-fn shipped_rules_are_valid_even_with_warnings_denied() {
-    let (code, out, err) =
-        run(portrules().args(["validate", "--deny-warnings", "rules/port-orders.yaml"]));
+fn a_valid_file_is_ok_even_with_warnings_denied() {
+    let (code, out, err) = run(portrules().args(["validate", "--deny-warnings", POLICY]));
     assert_eq!(code, 0, "{err}");
     assert_eq!(
         out,
-        "rules/port-orders.yaml: ok: port-orders 1.1.0: 7 statuses × 4 actions, 7 examples\n"
+        format!("{POLICY}: ok: port-orders 1.1.0: 7 statuses × 4 actions, 7 examples\n")
     );
     assert_eq!(err, "");
 }
 
 #[test]
-fn without_files_it_checks_the_rules_option_or_the_embedded_rules() {
+fn without_files_it_checks_the_rules_option() {
     let (code, out, _) = run(portrules().arg("validate"));
     assert_eq!(code, 0);
-    assert!(out.starts_with("rules/port-orders.yaml: ok"), "{out}");
+    assert!(out.starts_with(&format!("{POLICY}: ok")), "{out}");
 
     let (code, _, err) = run(portrules().args([
         "--rules",
@@ -83,12 +82,12 @@ fn github_format_annotates_lines() {
 fn several_files_are_all_reported() {
     let (code, out, err) = run(portrules().args([
         "validate",
-        "rules/port-orders.yaml",
+        POLICY,
         "tests/fixtures/invalid/undeclared-action.yaml",
         "tests/fixtures/invalid/missing-cell.yaml",
     ]));
     assert_eq!(code, 1);
-    assert!(out.starts_with("rules/port-orders.yaml: ok"), "{out}");
+    assert!(out.starts_with(&format!("{POLICY}: ok")), "{out}");
     assert!(
         err.contains("undeclared-action.yaml:17:7: error[PR022]"),
         "{err}"

@@ -6,7 +6,8 @@ use std::io;
 use clap::ValueEnum;
 use serde::Serialize;
 
-use super::{Global, Io};
+use super::Io;
+use super::global::{Global, Source};
 use crate::diff::{self, BumpCheck, Change, Impact};
 use crate::docs::escape_inline;
 use crate::exit::Exit;
@@ -19,8 +20,8 @@ use crate::rules::Rules;
 pub struct Args {
     /// The old rules: a file, or REV:PATH read from git (e.g. origin/main:rules/port-orders.yaml)
     old: String,
-    /// The new rules: a file, or REV:PATH
-    new: String,
+    /// The new rules: a file, or REV:PATH [default: the repository's rule file]
+    new: Option<String>,
     /// Output format; markdown is ready for a pull request or a changelog
     #[arg(long, value_enum, default_value_t)]
     pub(super) format: DiffFormat,
@@ -82,7 +83,24 @@ fn render(e: &LoadError) -> String {
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
-    let (old, new) = match (read(global, &args.old), read(global, &args.new)) {
+    let new_spec = match &args.new {
+        Some(spec) => spec.clone(),
+        None => match global.source() {
+            Ok(Source::File { path, .. }) => path.display().to_string(),
+            Ok(Source::BuiltIn) => {
+                writeln!(
+                    io.err,
+                    "error: name the new rules: no --rules is given and this folder is in no repository with a rule file (portrules.toml or rules/port-orders.yaml)"
+                )?;
+                return Ok(Exit::Error);
+            }
+            Err(e) => {
+                writeln!(io.err, "error: {e}")?;
+                return Ok(Exit::Error);
+            }
+        },
+    };
+    let (old, new) = match (read(global, &args.old), read(global, &new_spec)) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             for err in [old.err(), new.err()].into_iter().flatten() {
@@ -99,7 +117,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     match args.format {
         DiffFormat::Text => io
             .out
-            .write_all(text(args, &old, &new, &changes, &bump).as_bytes())?,
+            .write_all(text(&args.old, &new_spec, &old, &new, &changes, &bump).as_bytes())?,
         DiffFormat::Markdown => io
             .out
             .write_all(markdown(&old, &new, &changes, &bump).as_bytes())?,
@@ -111,7 +129,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
                     version: &old.version,
                 },
                 new: Side {
-                    source: &args.new,
+                    source: &new_spec,
                     name: &new.name,
                     version: &new.version,
                 },
@@ -175,10 +193,17 @@ fn bump_verdict(changes: &[Change], bump: &BumpCheck) -> String {
     }
 }
 
-fn text(args: &Args, old: &Rules, new: &Rules, changes: &[Change], bump: &BumpCheck) -> String {
+fn text(
+    old_spec: &str,
+    new_spec: &str,
+    old: &Rules,
+    new: &Rules,
+    changes: &[Change],
+    bump: &BumpCheck,
+) -> String {
     let mut out = format!(
-        "{} {} ({}) → {} {} ({})\n",
-        old.name, old.version, args.old, new.name, new.version, args.new
+        "{} {} ({old_spec}) → {} {} ({new_spec})\n",
+        old.name, old.version, new.name, new.version
     );
     if changes.is_empty() {
         out.push_str("no changes\n");

@@ -2,14 +2,16 @@
 //! committed page is what the rules generate.
 
 use std::io;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::{Global, Io};
+use super::Io;
+use super::global::{self, Global};
 use crate::docs::{self, Page, Source};
 use crate::exit::Exit;
 use crate::files::{self, Links, ReadError, WriteError};
-use crate::rules::{EMBEDDED_PATH, Rules};
+use crate::rules::Rules;
+use crate::workspace;
 
 /// Arguments of `portrules docs`.
 #[derive(Debug, clap::Args)]
@@ -34,28 +36,29 @@ pub struct Args {
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
-    let Some(rules) = global.load_or_report(io) else {
+    let Some((rules, from)) = global.load_with_source(io) else {
         return Ok(Exit::Error);
     };
     let rules = Arc::new(rules);
-    let exit = generate(global, args, rules.clone(), io);
+    let exit = generate(global, args, (rules.clone(), &from), io);
     crate::load::release(rules);
     exit
 }
 
 /// Renders the page from `rules`, then writes it, prints it or checks it.
-fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) -> io::Result<Exit> {
-    let rules_arg = global.rules.as_ref().map(|p| p.display().to_string());
-    let target = args
-        .check
-        .as_ref()
-        .or(args.output.as_ref())
-        .map(|p| p.display().to_string());
+fn generate(
+    global: &Global,
+    args: &Args,
+    (rules, from): (Arc<Rules>, &global::Source),
+    io: &mut Io<'_>,
+) -> io::Result<Exit> {
+    let file = args.check.as_ref().or(args.output.as_ref());
+    let names = Names::new(from, file.map(PathBuf::as_path));
     let source = Source {
         rules,
-        path: rules_arg.as_deref().unwrap_or(EMBEDDED_PATH),
-        rules_arg: rules_arg.as_deref(),
-        target: target.as_deref(),
+        path: &names.rules,
+        rules_arg: names.rules_arg.as_deref(),
+        target: names.page.as_deref(),
     };
     let template = match &args.template {
         Some(path) => match files::read_text_bounded(path, global.limits.max_size) {
@@ -87,7 +90,7 @@ fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) ->
     };
     let regenerate = args
         .page
-        .regenerate_command(rules_arg.as_deref(), target.as_deref());
+        .regenerate_command(names.rules_arg.as_deref(), names.page.as_deref());
     if let Some(path) = &args.check {
         let shown = path.display().to_string();
         // A committed page longer than this cannot be the generated one; reading stops
@@ -124,7 +127,7 @@ fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) ->
         writeln!(
             io.err,
             "error: {shown} is out of date with {}: it differs from what the rules generate (diff above: - is the file, + is what it should say)",
-            source.path
+            from.name()
         )?;
         writeln!(
             io.err,
@@ -158,4 +161,66 @@ fn generate(global: &Global, args: &Args, rules: Arc<Rules>, io: &mut Io<'_>) ->
             Ok(Exit::Yes)
         }
     }
+}
+
+/// How a page names its rules and itself: from the repository's top folder, so that
+/// the page is the same whichever folder it was generated from and however its paths
+/// were spelled (`rules/x.yaml`, `./rules/x.yaml`, an absolute path).
+struct Names {
+    /// The rule file as the page names it.
+    rules: String,
+    /// `--rules` for the regenerate command, unless the rules are the repository's own.
+    rules_arg: Option<String>,
+    /// The page, when it is written to or checked in a file.
+    page: Option<String>,
+}
+
+impl Names {
+    fn new(from: &global::Source, file: Option<&Path>) -> Names {
+        let file = file.filter(|f| !is_stream(f));
+        let workspace = match from {
+            global::Source::File {
+                workspace: Some(ws),
+                ..
+            } => Some(ws.clone()),
+            _ => {
+                let folder = file
+                    .and_then(workspace::absolute)
+                    .and_then(|f| f.parent().map(Path::to_path_buf))
+                    .or_else(|| std::env::current_dir().ok());
+                folder.and_then(|f| workspace::find(&f).ok().flatten())
+            }
+        };
+        let spelled = |path: &Path| {
+            (workspace.as_ref())
+                .and_then(|ws| ws.relative(path))
+                .or_else(|| path.file_name().map(|n| n.to_string_lossy().into_owned()))
+                .unwrap_or_else(|| path.display().to_string())
+        };
+        let page = file.map(spelled);
+        match from.path() {
+            None => Names {
+                rules: global::BUILT_IN_PATH.to_string(),
+                rules_arg: None,
+                page,
+            },
+            Some(path) => {
+                let rules = spelled(path);
+                let own = workspace.as_ref().and_then(|ws| ws.rules.as_deref()) == Some(&rules);
+                Names {
+                    rules_arg: (!own).then(|| rules.clone()),
+                    rules,
+                    page,
+                }
+            }
+        }
+    }
+}
+
+/// Whether `path` is standard output or a device or pipe rather than a page file.
+fn is_stream(path: &Path) -> bool {
+    if path.as_os_str() == "-" {
+        return true;
+    }
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }

@@ -5,9 +5,11 @@ mod batch;
 mod deferred;
 mod diff;
 mod docs;
+mod global;
 mod query;
 mod schema;
 mod shortcut;
+mod stdout;
 mod table;
 mod test;
 mod transitions;
@@ -20,10 +22,11 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::exit::Exit;
-use crate::load::{self, Limits, LoadError, Loaded};
-use crate::rules::Rules;
+use crate::load::{self, Limits};
 use crate::terminal::Escaping;
 use deferred::Deferred;
+use global::Global;
+pub use stdout::Stdout;
 
 /// Port-order permission rules: query, validate, document.
 #[derive(Debug, Parser)]
@@ -159,98 +162,6 @@ pub struct Io<'a> {
     pub err: &'a mut dyn Write,
 }
 
-/// Standard output, or an error on every write when the process was started with it
-/// closed (`portrules query ... >&-`): an answer nobody receives must not exit 0.
-///
-/// Rust's runtime opens `/dev/null` in place of a closed standard output before `main`
-/// runs, read-write. A shell's `> /dev/null` opens it write-only, so a standard output
-/// that is `/dev/null` opened for reading and writing is taken as closed.
-pub struct Stdout {
-    out: io::StdoutLock<'static>,
-    /// Whether standard output was found closed; checked at the first write.
-    closed: Option<bool>,
-}
-
-impl Stdout {
-    /// Standard output, locked.
-    pub fn lock() -> Stdout {
-        Stdout {
-            out: io::stdout().lock(),
-            closed: None,
-        }
-    }
-
-    fn closed(&mut self) -> bool {
-        *self.closed.get_or_insert_with(|| was_closed(&self.out))
-    }
-}
-
-#[cfg(unix)]
-fn was_closed(out: &io::StdoutLock<'static>) -> bool {
-    use rustix::fs::OFlags;
-    use std::os::unix::fs::MetadataExt;
-    let Ok(flags) = rustix::fs::fcntl_getfl(out) else {
-        return true;
-    };
-    if !flags.contains(OFlags::RDWR) {
-        return false;
-    }
-    let (Ok(stat), Ok(null)) = (rustix::fs::fstat(out), std::fs::metadata("/dev/null")) else {
-        return false;
-    };
-    let is_char_device = stat.st_mode & 0o170_000 == 0o020_000;
-    is_char_device && stat.st_rdev == null.rdev()
-}
-
-#[cfg(not(unix))]
-fn was_closed(_out: &io::StdoutLock<'static>) -> bool {
-    false
-}
-
-impl Write for Stdout {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if self.closed() {
-            return Err(io::Error::other("standard output is closed"));
-        }
-        self.out.write(buf)
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        self.out.flush()
-    }
-}
-
-/// Settings every command shares.
-struct Global {
-    rules: Option<PathBuf>,
-    limits: Limits,
-}
-
-impl Global {
-    /// The rules to answer from: `--rules`, `$PORTRULES_RULES`, or the embedded ones.
-    fn load(&self) -> Result<Loaded, LoadError> {
-        match &self.rules {
-            Some(path) => load::from_path(path, &self.limits),
-            None => Ok(Loaded {
-                rules: Rules::try_embedded()?,
-                text: String::new(),
-                warnings: Vec::new(),
-            }),
-        }
-    }
-
-    /// Loads the rules or prints why not.
-    fn load_or_report(&self, io: &mut Io<'_>) -> Option<Rules> {
-        match self.load() {
-            Ok(loaded) => Some(loaded.rules),
-            Err(e) => {
-                let _ = io.err.write_all(e.render().as_bytes());
-                None
-            }
-        }
-    }
-}
-
 /// Runs the command line `args` (program name first) and says how it ended.
 pub fn run<I, T>(args: I, io: &mut Io<'_>) -> Exit
 where
@@ -269,6 +180,7 @@ where
                 warnings: false,
                 ..Limits::default()
             },
+            repository: false,
         };
         let mut escaped;
         let out: &mut dyn Write = if query.format == Format::Text {
@@ -302,6 +214,7 @@ where
             // Only `validate` reports warnings; the other commands need the rules alone.
             warnings: matches!(cli.command, Command::Validate(_)),
         },
+        repository: !matches!(cli.command, Command::Query(_) | Command::Batch(_)),
     };
     let mut escaped;
     let out: &mut dyn Write = if cli.command.prints_for_people() {
@@ -359,12 +272,15 @@ fn report_unknown(io: &mut Io<'_>, e: &crate::rules::UnknownName) -> io::Result<
         "fact" => "facts",
         _ => "fields",
     };
-    let known = e
+    let mut known = e
         .known
         .iter()
         .map(|k| format!("`{k}`"))
         .collect::<Vec<_>>()
         .join(", ");
+    if e.known_count > e.known.len() {
+        known.push_str(&format!(" and {} more", e.known_count - e.known.len()));
+    }
     if known.is_empty() {
         writeln!(io.err, "  = help: these rules declare no {plural}")?;
     } else {

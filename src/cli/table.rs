@@ -19,6 +19,8 @@ pub struct Args {
 #[derive(Serialize)]
 struct Table<'r> {
     rules: crate::engine::RulesRef<'r>,
+    /// The file the rules were read from, or `built-in`.
+    source: String,
     actions: &'r [Action],
     statuses: Vec<Row<'r>>,
 }
@@ -39,25 +41,30 @@ struct Entry<'r> {
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
-    let Some(rules) = global.load_or_report(io) else {
+    let Some((rules, source)) = global.load_with_source(io) else {
         return Ok(Exit::Error);
     };
     match args.format {
-        Format::Text => io.out.write_all(text(&rules).as_bytes())?,
+        Format::Text => io.out.write_all(text(&rules, &source.short()).as_bytes())?,
         Format::Json => {
-            serde_json::to_writer_pretty(&mut *io.out, &json(&rules)).map_err(io::Error::from)?;
+            let origin = source
+                .path()
+                .map_or("built-in".into(), |p| p.display().to_string());
+            serde_json::to_writer_pretty(&mut *io.out, &json(&rules, origin))
+                .map_err(io::Error::from)?;
             writeln!(io.out)?;
         }
     }
     Ok(Exit::Yes)
 }
 
-fn json(rules: &Rules) -> Table<'_> {
+fn json(rules: &Rules, source: String) -> Table<'_> {
     Table {
         rules: crate::engine::RulesRef {
             name: &rules.name,
             version: &rules.version,
         },
+        source,
         actions: &rules.actions,
         statuses: rules
             .statuses
@@ -81,7 +88,7 @@ fn json(rules: &Rules) -> Table<'_> {
 }
 
 /// An aligned grid; cells with a note or remedy are marked `*` and explained below.
-fn text(rules: &Rules) -> String {
+fn text(rules: &Rules, source: &str) -> String {
     let mut grid: Vec<Vec<String>> = vec![
         std::iter::once("Status".to_string())
             .chain(rules.actions.iter().map(|a| a.label.to_string()))
@@ -133,6 +140,9 @@ fn text(rules: &Rules) -> String {
             out.push('\n');
         }
     }
-    out.push_str(&format!("\nrules: {} {}\n", rules.name, rules.version));
+    out.push_str(&format!(
+        "\nrules: {} {} ({source})\n",
+        rules.name, rules.version
+    ));
     out
 }

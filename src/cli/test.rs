@@ -6,9 +6,16 @@ use super::{Global, Io};
 use crate::exit::Exit;
 
 pub(super) fn run(global: &Global, io: &mut Io<'_>) -> io::Result<Exit> {
-    let Some(rules) = global.load_or_report(io) else {
+    let Some((rules, source)) = global.load_with_source(io) else {
         return Ok(Exit::Error);
     };
+    writeln!(
+        io.out,
+        "examples of {} {} ({})",
+        rules.name,
+        rules.version,
+        source.short()
+    )?;
     let outcomes = crate::examples::run(&rules);
     let mut failed = 0;
     for o in &outcomes {

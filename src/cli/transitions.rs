@@ -96,7 +96,7 @@ fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
-    let Some(rules) = global.load_or_report(io) else {
+    let Some((rules, source)) = global.load_with_source(io) else {
         return Ok(Exit::Error);
     };
     let only = match &args.status {
@@ -160,6 +160,13 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
                     )?;
                 }
             }
+            writeln!(
+                io.out,
+                "\nrules: {} {} ({})",
+                rules.name,
+                rules.version,
+                source.short()
+            )?;
         }
     }
     Ok(Exit::Yes)

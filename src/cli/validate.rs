@@ -5,17 +5,18 @@ use std::path::PathBuf;
 
 use clap::ValueEnum;
 
-use super::{Global, Io};
+use super::Io;
+use super::global::{Global, Source};
 use crate::codes::{Code, Severity};
 use crate::diag::{self, Diagnostic};
 use crate::exit::Exit;
 use crate::load;
-use crate::rules::{EMBEDDED_PATH, EMBEDDED_YAML};
 
 /// Arguments of `portrules validate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Rule files to check [default: the --rules file, else the embedded rules]
+    /// Rule files to check [default: the --rules file, else the repository's (from
+    /// portrules.toml, or rules/port-orders.yaml at its top), else the built-in rules]
     #[arg(value_name = "FILE")]
     files: Vec<PathBuf>,
     /// How to report problems
@@ -45,11 +46,8 @@ struct Checked {
     summary: Option<String>,
 }
 
-fn check(global: &Global, file: Option<&PathBuf>, name: &str) -> Checked {
-    let result = match file {
-        Some(path) => load::from_path(path, &global.limits),
-        None => load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &global.limits),
-    };
+fn check(global: &Global, source: &Source, name: &str) -> Checked {
+    let result = global.load_from(source);
     match result {
         Ok(loaded) => {
             let r = &loaded.rules;
@@ -86,15 +84,26 @@ fn check(global: &Global, file: Option<&PathBuf>, name: &str) -> Checked {
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
-    let files: Vec<Option<&PathBuf>> = if args.files.is_empty() {
-        vec![global.rules.as_ref()]
+    let sources: Vec<Source> = if args.files.is_empty() {
+        match global.source() {
+            Ok(source) => vec![source],
+            Err(e) => {
+                writeln!(io.err, "error: {e}")?;
+                return Ok(Exit::Error);
+            }
+        }
     } else {
-        args.files.iter().map(Some).collect()
+        (args.files.iter())
+            .map(|path| Source::File {
+                path: path.clone(),
+                workspace: None,
+            })
+            .collect()
     };
     let mut all: Vec<Diagnostic> = Vec::new();
-    for file in files {
-        let name = file.map_or_else(|| EMBEDDED_PATH.to_string(), |p| p.display().to_string());
-        let checked = check(global, file, &name);
+    for source in &sources {
+        let name = source.name();
+        let checked = check(global, source, &name);
         if args.format == DiagFormat::Human {
             if !checked.diagnostics.is_empty() {
                 io.err.write_all(

@@ -1,0 +1,152 @@
+//! Settings every command shares, and which rules a command reads: a file named with
+//! `--rules` or `$PORTRULES_RULES`, the repository's own rule file (for the commands
+//! that work on a policy), or the rules built into the binary, always said as such.
+
+use std::path::{Path, PathBuf};
+
+use super::Io;
+use crate::load::{self, Limits, LoadError, Loaded};
+use crate::rules::{EMBEDDED_PATH, EMBEDDED_YAML, Rules};
+use crate::workspace::{self, ConfigError, Workspace};
+
+/// Settings every command shares.
+pub(super) struct Global {
+    /// `--rules` or `$PORTRULES_RULES`.
+    pub(super) rules: Option<PathBuf>,
+    pub(super) limits: Limits,
+    /// Whether, without `--rules`, the command reads the repository's rule file
+    /// (`validate`, `test`, `docs`, `diff`, `table`, `transitions`) rather than the
+    /// built-in rules (`query`, `batch`: services get the same answers wherever they run).
+    pub(super) repository: bool,
+}
+
+/// Where a command's rules come from.
+pub(super) enum Source {
+    /// A file: named on the command line, or the repository's.
+    File {
+        /// The path to open.
+        path: PathBuf,
+        /// The repository the file belongs to, when it is the repository's own.
+        workspace: Option<Workspace>,
+    },
+    /// The rules built into this binary.
+    BuiltIn,
+}
+
+impl Source {
+    /// How messages name the source: the path as given, or `built-in NAME VERSION`.
+    pub(super) fn name(&self) -> String {
+        match self {
+            Source::File { path, .. } => path.display().to_string(),
+            Source::BuiltIn => built_in_name(),
+        }
+    }
+
+    /// For a line that names the rules already: the path, or `built-in`.
+    pub(super) fn short(&self) -> String {
+        match self {
+            Source::File { path, .. } => path.display().to_string(),
+            Source::BuiltIn => "built-in".into(),
+        }
+    }
+
+    /// The file, when the rules come from one.
+    pub(super) fn path(&self) -> Option<&Path> {
+        match self {
+            Source::File { path, .. } => Some(path),
+            Source::BuiltIn => None,
+        }
+    }
+}
+
+/// `built-in port-orders 1.1.0`.
+pub(super) fn built_in_name() -> String {
+    match Rules::try_embedded() {
+        Ok(r) => format!("built-in {} {}", r.name, r.version),
+        Err(_) => "built-in rules".to_string(),
+    }
+}
+
+impl Global {
+    /// Which rules the command reads.
+    pub(super) fn source(&self) -> Result<Source, ConfigError> {
+        if let Some(path) = &self.rules {
+            return Ok(Source::File {
+                path: path.clone(),
+                workspace: None,
+            });
+        }
+        if !self.repository {
+            return Ok(Source::BuiltIn);
+        }
+        let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        match workspace::find(&here)? {
+            Some(ws) => match ws.rules_path() {
+                Some(path) => Ok(Source::File {
+                    path: shown_path(&path),
+                    workspace: Some(ws),
+                }),
+                None => Ok(Source::BuiltIn),
+            },
+            None => Ok(Source::BuiltIn),
+        }
+    }
+
+    /// Loads the rules of `source`.
+    pub(super) fn load_from(&self, source: &Source) -> Result<Loaded, LoadError> {
+        match source {
+            Source::File { path, .. } => load::from_path(path, &self.limits),
+            Source::BuiltIn if self.limits.warnings => {
+                load::from_str(EMBEDDED_YAML, &built_in_name(), &self.limits)
+            }
+            Source::BuiltIn => Ok(Loaded {
+                rules: Rules::try_embedded()?,
+                text: String::new(),
+                warnings: Vec::new(),
+            }),
+        }
+    }
+
+    /// Finds and loads the rules, or prints why not.
+    pub(super) fn load_with_source(&self, io: &mut Io<'_>) -> Option<(Rules, Source)> {
+        let source = match self.source() {
+            Ok(source) => source,
+            Err(e) => {
+                let _ = writeln!(io.err, "error: {e}");
+                let _ = writeln!(
+                    io.err,
+                    "  = help: {} names the repository's rule file: `rules = \"rules/port-orders.yaml\"`, optionally `page = \"docs/port-order-statuses.md\"`",
+                    workspace::CONFIG
+                );
+                return None;
+            }
+        };
+        match self.load_from(&source) {
+            Ok(loaded) => Some((loaded.rules, source)),
+            Err(e) => {
+                let _ = io.err.write_all(e.render().as_bytes());
+                None
+            }
+        }
+    }
+
+    /// Loads the rules or prints why not.
+    pub(super) fn load_or_report(&self, io: &mut Io<'_>) -> Option<Rules> {
+        self.load_with_source(io).map(|(rules, _)| rules)
+    }
+}
+
+/// A path of the repository as it is shown: relative to the current folder when it is
+/// below it, else as found.
+fn shown_path(path: &Path) -> PathBuf {
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    match here.and_then(|h| path.strip_prefix(&h).ok().map(Path::to_path_buf)) {
+        Some(rel) if !rel.as_os_str().is_empty() => rel,
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The name the page gives the embedded rules' file, kept for pages generated from them.
+pub(super) const BUILT_IN_PATH: &str = EMBEDDED_PATH;
