@@ -31,7 +31,7 @@ fn output_is_canonical() {
 
 #[test]
 fn the_page_shows_every_fact_of_the_source_table() {
-    let page = std::fs::read_to_string(root("docs/port-order-statuses.md")).unwrap();
+    let (_, page, _) = run(portrules().arg("docs"));
     let rows: Vec<&str> = page.lines().filter(|l| l.starts_with("| **")).collect();
     let expected = [
         ("Processing", ["Yes", "No", "Yes", "No"]),
@@ -140,7 +140,10 @@ fn stale_page_exits_1_with_a_diff_naming_the_line() {
 #[test]
 fn edited_rules_make_the_committed_page_stale() {
     let dir = tempfile::tempdir().unwrap();
-    let rules = dir.path().join("rules.yaml");
+    let committed = dir.path().join("page.md");
+    let (code, _, err) = run(portrules().args(["docs", "--output"]).arg(&committed));
+    assert_eq!(code, 0, "{err}");
+    let rules = dir.path().join("port-orders.yaml");
     let yaml = std::fs::read_to_string(root(POLICY)).unwrap();
     // Flip Completed × View from allow to deny.
     let flipped = yaml.replacen(
@@ -150,11 +153,11 @@ fn edited_rules_make_the_committed_page_stale() {
     );
     assert_ne!(flipped, yaml, "the fixture edit must apply");
     std::fs::write(&rules, flipped).unwrap();
-    let (code, out, err) = run(portrules().arg("--rules").arg(&rules).args([
-        "docs",
-        "--check",
-        "docs/port-order-statuses.md",
-    ]));
+    let (code, out, err) = run(portrules()
+        .arg("--rules")
+        .arg(&rules)
+        .args(["docs", "--check"])
+        .arg(&committed));
     assert_eq!(code, 1, "{err}");
     assert!(out.contains("-| **Completed** | Yes |"), "{out}");
     assert!(out.contains("+| **Completed** | No |"), "{out}");
