@@ -177,6 +177,9 @@ pub struct Answers<'r> {
     /// `[status][action][field + 1]`, flattened; field slot 0 is "no field". Empty for
     /// tables larger than [`PRERENDER_UP_TO`], whose answers are computed per request.
     rendered: Vec<String>,
+    /// The prepared answers that are refusals instead (a fact the rules need is
+    /// missing, `if_missing: error`), by index into `rendered`, with their message.
+    refused: HashMap<usize, String>,
     /// Names longer than this match nothing and get no suggestion: comparing a
     /// megabyte-long name with every status would cost seconds.
     longest_name: usize,
@@ -188,6 +191,7 @@ impl<'r> Answers<'r> {
     /// Renders every answer of `rules`.
     pub fn new(rules: &'r Rules) -> Answers<'r> {
         let mut rendered = Vec::new();
+        let mut refused = HashMap::new();
         let answers = rules.statuses.len() * rules.actions.len() * (rules.fields.len() + 1);
         let statuses = if answers <= PRERENDER_UP_TO {
             rules.statuses.len()
@@ -204,7 +208,11 @@ impl<'r> Answers<'r> {
                         facts: Vec::new(),
                         now: None,
                     };
-                    let mut json = serde_json::to_string(&rules.decide(&query)).unwrap_or_default();
+                    let decision = rules.decide(&query);
+                    if let Some(message) = refusal(&decision) {
+                        refused.insert(rendered.len(), message);
+                    }
+                    let mut json = serde_json::to_string(&decision).unwrap_or_default();
                     json.pop(); // the closing brace, so an id can be appended
                     rendered.push(json);
                 }
@@ -223,6 +231,7 @@ impl<'r> Answers<'r> {
             actions: Names::new(rules.actions.iter().map(|a| (&a.id[..], &a.label[..]))),
             fields: Names::new(rules.fields.iter().map(|f| (&f.id[..], &f.label[..]))),
             rendered,
+            refused,
             longest_name,
             suggesters: Default::default(),
         }
@@ -284,6 +293,9 @@ impl<'r> Answers<'r> {
             let rules = self.rules;
             let per_status = rules.actions.len() * (rules.fields.len() + 1);
             let index = s * per_status + a * (rules.fields.len() + 1) + f;
+            if let Some(message) = self.refused.get(&index) {
+                return Err(message.clone());
+            }
             return Ok((Answer::Prepared(index), request.id));
         }
         // Facts make the answer depend on the order: compute it.
@@ -318,7 +330,11 @@ impl<'r> Answers<'r> {
             None if request.facts.is_none() => None,
             None => Some(clock.now()),
         };
-        let mut json = serde_json::to_string(&rules.decide(&query)).map_err(|e| e.to_string())?;
+        let decision = rules.decide(&query);
+        if let Some(message) = refusal(&decision) {
+            return Err(message);
+        }
+        let mut json = serde_json::to_string(&decision).map_err(|e| e.to_string())?;
         json.pop();
         Ok((Answer::Computed(json), request.id))
     }
@@ -359,6 +375,18 @@ impl<'r> Answers<'r> {
             None => format!("unknown {kind} `{name}`"),
         })
     }
+}
+
+/// The error line's message for a decision the rules refuse to give without a fact.
+fn refusal(decision: &crate::engine::Decision<'_>) -> Option<String> {
+    let fact = decision.required_fact()?;
+    Some(format!(
+        "cannot answer {} × {}: {}; give it in `\"facts\": {{\"{}\": ...}}`",
+        decision.status_label,
+        decision.action_label,
+        decision.reason_text(),
+        fact.id
+    ))
 }
 
 /// How much longer than the longest known name a name may be and still be compared

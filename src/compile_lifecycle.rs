@@ -7,7 +7,7 @@ use crate::codes::Code;
 use crate::compile::len_of;
 use crate::diag::{Finding, Findings};
 use crate::lifecycle::{
-    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,
+    Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition, Trigger,
     parse_duration,
 };
 use crate::names::did_you_mean;
@@ -35,6 +35,11 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
             label: text(&e.value, "label").unwrap_or_else(|| e.key.clone().into()),
             kind,
             description: text(&e.value, "description"),
+            if_missing: match e.value.get("if_missing").and_then(Node::as_str) {
+                Some("deny") => IfMissing::Deny,
+                Some("error") => IfMissing::Error,
+                _ => IfMissing::Warn,
+            },
         });
     }
     for e in root.get("events").map(Node::entries).unwrap_or_default() {

@@ -181,6 +181,7 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
             text_change(old.description.as_ref(), new.description.as_ref()),
         ));
     }
+    changes.extend(missing_fact_changes(old, new));
     let actions = Kind {
         name: "action",
         removed: "services asking about it get no answer",
@@ -416,6 +417,48 @@ pub fn check_bump(old: &Rules, new: &Rules, changes: &[Change]) -> BumpCheck {
         minimum: minimum.map(|m| m.to_string()),
         ok,
     }
+}
+
+/// What a missing fact means, fact by fact (facts present in both versions): answering
+/// anyway is the widest, denying narrower, refusing narrowest for a caller.
+fn missing_fact_changes(old: &Rules, new: &Rules) -> Vec<Change> {
+    use crate::lifecycle::IfMissing;
+    let rank = |m: IfMissing| match m {
+        IfMissing::Warn => 0,
+        IfMissing::Deny => 1,
+        IfMissing::Error => 2,
+    };
+    let mut changes = Vec::new();
+    for was in old.facts.iter() {
+        let Some(now) = new.facts.iter().find(|f| f.id == was.id) else {
+            continue;
+        };
+        if was.if_missing == now.if_missing {
+            continue;
+        }
+        let (impact, why) = if rank(now.if_missing) > rank(was.if_missing) {
+            (
+                Impact::Breaking,
+                "questions without this fact that were answered are now denied or refused",
+            )
+        } else {
+            (
+                Impact::Feature,
+                "questions without this fact that were denied or refused now get an answer",
+            )
+        };
+        changes.push(Change {
+            impact,
+            place: format!("fact {}", was.label),
+            what: format!(
+                "if missing: {} → {}",
+                was.if_missing.as_str(),
+                now.if_missing.as_str()
+            ),
+            why: why.to_string(),
+        });
+    }
+    changes
 }
 
 #[cfg(test)]

@@ -9,20 +9,21 @@ use jiff::SignedDuration;
 
 #[allow(unused_imports)]
 use crate::lifecycle::{
-    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,
+    Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition,
+    Trigger,
 };
 use crate::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};
 use crate::yaml::Pos;
 
 /// FNV-1a of the YAML this file was generated from.
-pub(crate) const SOURCE_HASH: u64 = 0xa7934cb300173ea0;
+pub(crate) const SOURCE_HASH: u64 = 0x17afba23c310bbaa;
 
 /// The rules of `rules/port-orders.yaml`, already validated. Every text and list
 /// is borrowed from the binary, so a copy costs no allocation and nothing to free.
 pub(crate) static RULES: Rules = Rules {
     schema_version: 1,
     name: Cow::Borrowed("port-orders"),
-    version: Cow::Borrowed("1.1.0"),
+    version: Cow::Borrowed("2.0.0"),
     title: Cow::Borrowed("Port order statuses"),
     description: Some(Cow::Borrowed("A port order moves a customer's phone numbers from their current (losing) carrier to us. Its status decides what an admin can do with it.")),
     actions: Cow::Borrowed(&[
@@ -138,7 +139,7 @@ pub(crate) static RULES: Rules = Rules {
         },
     ]),
     facts: Cow::Borrowed(&[
-        FactDecl { id: Cow::Borrowed("foc_date"), label: Cow::Borrowed("Firm Order Commitment (FOC) date"), kind: FactType::Datetime, description: Some(Cow::Borrowed("When the losing carrier hands the numbers over (RFC 3339).")) },
+        FactDecl { id: Cow::Borrowed("foc_date"), label: Cow::Borrowed("Firm Order Commitment (FOC) date"), kind: FactType::Datetime, description: Some(Cow::Borrowed("When the losing carrier hands the numbers over (RFC 3339).")), if_missing: IfMissing::Error },
     ]),
     events: Cow::Borrowed(&[
         EventDecl { id: Cow::Borrowed("approved_by_us"), label: Cow::Borrowed("Approved by us"), description: Some(Cow::Borrowed("We have checked the order and sent it to the losing carrier.")) },
@@ -148,12 +149,12 @@ pub(crate) static RULES: Rules = Rules {
     ]),
     initial: Some(Cow::Borrowed("processing")),
     examples: Cow::Borrowed(&[
-        Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("edit"), field: None, expect: Effect::Limited, why: Some(Cow::Borrowed("Once the carrier has agreed, only the FOC date can still be changed.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 161, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 161, column: 13, len: 17 }, action: Pos { line: 162, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 163, column: 13, len: 7 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("foc_date")), expect: Effect::Allow, why: Some(Cow::Borrowed("The FOC date is the one field that stays editable.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 165, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 165, column: 13, len: 17 }, action: Pos { line: 166, column: 13, len: 4 }, field: Pos { line: 167, column: 12, len: 8 }, expect: Pos { line: 168, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("Transfer pending"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("Less than 24 hours before the transfer the order is locked.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 170, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 170, column: 13, len: 16 }, action: Pos { line: 171, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 172, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("Three hours before the FOC date the order counts as Transfer pending, whatever its stored status says.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-11-27T09:00:00Z"))]), now: Some(Cow::Borrowed("2026-11-27T06:00:00Z")), pos: Pos { line: 174, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 174, column: 13, len: 17 }, action: Pos { line: 175, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 178, column: 13, len: 4 }, now: Pos { line: 177, column: 10, len: 20 } } },
-        Example { status: Cow::Borrowed("Transfer pending"), action: Cow::Borrowed("edit"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("The lock covers edits as well as cancellation.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 180, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 180, column: 13, len: 16 }, action: Pos { line: 181, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 182, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("Error"), action: Cow::Borrowed("delete"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("The published table says Yes, but an order in error cannot be deleted for now; create it again or contact support.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 184, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 184, column: 13, len: 5 }, action: Pos { line: 185, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 186, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("Error"), action: Cow::Borrowed("view"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("As published, an order in error cannot be viewed, although it can be edited or cancelled.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 188, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 188, column: 13, len: 5 }, action: Pos { line: 189, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 190, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("edit"), field: None, expect: Effect::Limited, why: Some(Cow::Borrowed("Once the carrier has agreed, only the FOC date can still be changed.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-04T09:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T09:00:00Z")), pos: Pos { line: 167, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 167, column: 13, len: 17 }, action: Pos { line: 168, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 171, column: 13, len: 7 }, now: Pos { line: 170, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("foc_date")), expect: Effect::Allow, why: Some(Cow::Borrowed("The FOC date is the one field that stays editable.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-04T09:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T09:00:00Z")), pos: Pos { line: 173, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 173, column: 13, len: 17 }, action: Pos { line: 174, column: 13, len: 4 }, field: Pos { line: 175, column: 12, len: 8 }, expect: Pos { line: 178, column: 13, len: 5 }, now: Pos { line: 177, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("Transfer pending"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("Less than 24 hours before the transfer the order is locked.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 180, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 180, column: 13, len: 16 }, action: Pos { line: 181, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 182, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("Three hours before the FOC date the order counts as Transfer pending, whatever its stored status says.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-11-27T09:00:00Z"))]), now: Some(Cow::Borrowed("2026-11-27T06:00:00Z")), pos: Pos { line: 184, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 184, column: 13, len: 17 }, action: Pos { line: 185, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 188, column: 13, len: 4 }, now: Pos { line: 187, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("Transfer pending"), action: Cow::Borrowed("edit"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("The lock covers edits as well as cancellation.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 190, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 190, column: 13, len: 16 }, action: Pos { line: 191, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 192, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("Error"), action: Cow::Borrowed("delete"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("The published table says Yes, but an order in error cannot be deleted for now; create it again or contact support.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 194, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 194, column: 13, len: 5 }, action: Pos { line: 195, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 196, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("Error"), action: Cow::Borrowed("view"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("As published, an order in error cannot be viewed, although it can be edited or cancelled.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 198, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 198, column: 13, len: 5 }, action: Pos { line: 199, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 200, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
     ]),
 };

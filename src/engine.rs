@@ -6,7 +6,7 @@ use serde::{Serialize, Serializer};
 
 use jiff::Timestamp;
 
-use crate::lifecycle::{FactDecl, FactValue, Trigger};
+use crate::lifecycle::{FactDecl, FactValue, IfMissing, Trigger};
 use crate::rules::{ActionId, Effect, FieldId, Rules, StatusId, Text, UnknownName};
 
 /// A checked question: status and action (and optionally one field) resolved to ids,
@@ -55,7 +55,7 @@ impl Query {
     /// ```
     /// use portrules::{Effect, Query, Rules};
     /// let rules = Rules::embedded();
-    /// let query = Query::parse(&rules, "Transfer approved", "edit", Some("foc_date"))?;
+    /// let query = Query::parse(&rules, "Completed", "VIEW", None)?;
     /// assert_eq!(rules.decide(&query).decision, Effect::Allow);
     /// # Ok::<(), portrules::UnknownName>(())
     /// ```
@@ -123,6 +123,17 @@ pub enum Reason {
     FieldListed,
     /// A `limited` cell does not list the asked-about field.
     FieldNotListed,
+    /// A time rule needed a fact the query did not give, the status it could lead to
+    /// answers otherwise, and the fact says to deny (`if_missing: deny`) or to refuse
+    /// (`if_missing: error`, see [`Decision::required_fact`]) rather than guess.
+    FactMissing {
+        /// Index into [`Rules::facts`].
+        fact: usize,
+        /// The status the rule could have moved the order to.
+        target: StatusId,
+        /// Whether the rules refuse to answer without it (`error`) rather than deny.
+        required: bool,
+    },
 }
 
 /// The answer to a [`Query`]: what, why, from which cell of which rules version.
@@ -171,6 +182,9 @@ pub struct Decision<'r> {
 pub struct MissingFact<'r> {
     /// The fact.
     pub fact: &'r FactDecl,
+    /// Whether the answer depends on it: the status the rule could lead to answers the
+    /// question otherwise than the one answered for.
+    pub matters: bool,
     /// The id of the status the rule could have moved the order to.
     pub target: &'r str,
     /// The status answered for.
@@ -214,6 +228,33 @@ pub struct RulesRef<'r> {
     pub version: &'r str,
 }
 
+/// A cell's answer, narrowed to one field when the query asks about one.
+fn answer(cell: &crate::rules::Cell, field: Option<&str>) -> (Effect, Reason) {
+    match (cell.decision, field) {
+        (Effect::Limited, Some(f)) if cell.fields.iter().any(|c| c == f) => {
+            (Effect::Allow, Reason::FieldListed)
+        }
+        (Effect::Limited, Some(_)) => (Effect::Deny, Reason::FieldNotListed),
+        (d, _) => (d, Reason::Cell),
+    }
+}
+
+impl Decision<'_> {
+    /// The fact the rules need before they answer (`if_missing: error`), when the query
+    /// lacked it and the answer depends on it. The decision is then `deny`, so a caller
+    /// that does not look fails closed; the command line reports an error instead.
+    pub fn required_fact(&self) -> Option<&FactDecl> {
+        match self.explained.reason {
+            Reason::FactMissing {
+                fact,
+                required: true,
+                ..
+            } => self.explained.rules.facts.get(fact),
+            _ => None,
+        }
+    }
+}
+
 impl Rules {
     /// Answers a query. Every query has an answer: there are no gaps in a loaded table.
     ///
@@ -228,18 +269,36 @@ impl Rules {
     /// ```
     pub fn decide(&self, query: &Query) -> Decision<'_> {
         let stated = &self.statuses[query.status.0];
-        let (effective, because, warnings) = self.effective_status(query);
+        let (effective, because, mut warnings) = self.effective_status(query);
         let status = &self.statuses[effective.0];
         let action = &self.actions[query.action.0];
         let cell = &status.cells[query.action.0];
         let field = query.field.map(|f| self.fields[f.0].id.as_ref());
-        let (decision, reason) = match (cell.decision, field) {
-            (Effect::Limited, Some(f)) if cell.fields.iter().any(|c| c == f) => {
-                (Effect::Allow, Reason::FieldListed)
+        let (mut decision, mut reason) = answer(cell, field);
+        // A missing fact matters when the status its rule could lead to answers
+        // otherwise; the fact then says whether to answer anyway, deny or refuse.
+        for w in warnings.iter_mut() {
+            let Some(target) = self.status_index(w.target) else {
+                continue;
+            };
+            let there = &self.statuses[target.0].cells[query.action.0];
+            w.matters = answer(there, field).0 != decision
+                || (decision == Effect::Limited && there.fields != cell.fields);
+            let fact = self.facts.iter().position(|f| std::ptr::eq(f, w.fact));
+            let strict = !matches!(w.fact.if_missing, IfMissing::Warn);
+            if let (true, true, Some(fact)) = (w.matters, strict, fact) {
+                let required = w.fact.if_missing == IfMissing::Error;
+                // A refusal outranks a denial when several facts are missing.
+                if !matches!(reason, Reason::FactMissing { required: true, .. }) {
+                    reason = Reason::FactMissing {
+                        fact,
+                        target,
+                        required,
+                    };
+                }
+                decision = Effect::Deny;
             }
-            (Effect::Limited, Some(_)) => (Effect::Deny, Reason::FieldNotListed),
-            (d, _) => (d, Reason::Cell),
-        };
+        }
         let leads_to = if decision.permits() {
             status
                 .transitions
@@ -304,6 +363,7 @@ impl Rules {
                 let (Some(value), Some(now)) = (value, query.now) else {
                     warnings.push(MissingFact {
                         fact: decl,
+                        matters: false,
                         target: &t.to,
                         status_label: &status.label,
                         rules: self,
@@ -406,6 +466,24 @@ impl fmt::Display for Explained<'_> {
                 status.label,
                 labels(rules, &cell.fields)
             ),
+            Reason::FactMissing {
+                fact,
+                target,
+                required,
+            } => {
+                let fact = &rules.facts[fact];
+                let target = &rules.statuses[target.0].label;
+                let outcome = if required {
+                    "these rules need it to answer"
+                } else {
+                    "these rules deny until it is given"
+                };
+                write!(
+                    f,
+                    "{} (`{}`) was not given, and without it the order may already be {target}, where {} is answered otherwise: {outcome}",
+                    fact.label, fact.id, action.label
+                )
+            }
         }
     }
 }

@@ -259,6 +259,47 @@ pub struct FactDecl {
     pub kind: FactType,
     /// What it holds.
     pub description: Option<Text>,
+    /// What an answer does when a time rule needs this fact and the query lacks it.
+    pub if_missing: IfMissing,
+}
+
+/// What a missing fact means, when the answer depends on it (the status a time rule
+/// could move the order to answers otherwise than the stated one). When both statuses
+/// give the same answer, the query is answered whatever this says.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum IfMissing {
+    /// Answer for the stated status, with a warning (the default, and what files
+    /// without `if_missing` always meant).
+    #[default]
+    Warn,
+    /// Deny, saying which fact was missing.
+    Deny,
+    /// Refuse to answer: the caller must give the fact.
+    Error,
+}
+
+impl FactType {
+    /// A value of this type, for help lines.
+    pub fn example(self) -> &'static str {
+        match self {
+            FactType::Datetime => "2026-11-27T09:00:00Z",
+            FactType::Duration => "24h",
+            FactType::Number => "3",
+            FactType::String => "text",
+        }
+    }
+}
+
+impl IfMissing {
+    /// `warn`, `deny` or `error`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            IfMissing::Warn => "warn",
+            IfMissing::Deny => "deny",
+            IfMissing::Error => "error",
+        }
+    }
 }
 
 /// An event outside the table.

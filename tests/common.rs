@@ -45,9 +45,15 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
 /// Runs `portrules batch` on `input`; returns the exit code and the answers, one JSON
 /// value per output line.
 pub fn batch(input: &str) -> (i32, Vec<serde_json::Value>) {
+    batch_with(&[], input)
+}
+
+/// [`batch`] with options before the command (`--rules FILE`).
+pub fn batch_with(options: &[&str], input: &str) -> (i32, Vec<serde_json::Value>) {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = portrules()
+        .args(options)
         .arg("batch")
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())

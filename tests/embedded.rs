@@ -44,7 +44,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     );
     o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
-    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, Op, Operand, Source, Transition, Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
+    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition,\n    Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
     let _ = writeln!(
         o,
@@ -146,11 +146,12 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     for f in rules.facts.iter() {
         let _ = writeln!(
             o,
-            "            FactDecl {{ id: {}, label: {}, kind: FactType::{:?}, description: {} }},",
+            "            FactDecl {{ id: {}, label: {}, kind: FactType::{:?}, description: {}, if_missing: IfMissing::{:?} }},",
             s(&f.id),
             s(&f.label),
             f.kind,
-            opt(&f.description)
+            opt(&f.description),
+            f.if_missing
         );
     }
     o.push_str("        ]),\n        events: Cow::Borrowed(&[\n");

@@ -278,3 +278,83 @@ fn the_docs_draw_the_lifecycle_as_valid_mermaid() {
     assert!(check_mermaid("graph TD\n").is_err());
     assert!(check_mermaid("stateDiagram-v2\n    state \"A\" as a\n    a --> [*]: x: y").is_err());
 }
+
+/// What a missing fact means is the rule file's choice: answer with a warning, deny,
+/// or refuse; and only when the answer depends on it.
+#[test]
+fn a_missing_fact_is_answered_denied_or_refused_as_the_file_says() {
+    let ask = |file: &str, action: &str| {
+        run(crate::common::portrules().args([
+            "--rules",
+            &format!("tests/fixtures/load/{file}.yaml"),
+            "query",
+            "--status",
+            "approved",
+            "--action",
+            action,
+        ]))
+    };
+    let (code, out, _) = ask("time-rule", "cancel");
+    assert_eq!(code, 0, "warn answers for the stated status: {out}");
+    assert!(out.contains("warning: fact `due`"), "{out}");
+
+    let (code, out, _) = ask("time-rule-deny", "cancel");
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("Due date (`due`) was not given"), "{out}");
+    assert!(out.contains("these rules deny until it is given"), "{out}");
+
+    let (code, out, err) = ask("time-rule-error", "cancel");
+    assert_eq!((code, out.as_str()), (2, ""), "{err}");
+    assert!(
+        err.contains("error: cannot answer Approved × Cancel"),
+        "{err}"
+    );
+    assert!(err.contains("--fact due=2026-11-27T09:00:00Z"), "{err}");
+
+    // View is allowed in Approved and in Locked: no fact is needed to answer it.
+    for file in ["time-rule-deny", "time-rule-error"] {
+        let (code, out, err) = ask(file, "view");
+        assert_eq!(code, 0, "{file}: {out}{err}");
+    }
+
+    // batch refuses with an error line, and answers once the fact is there.
+    let (code, lines) = crate::common::batch_with(
+        &["--rules", "tests/fixtures/load/time-rule-error.yaml"],
+        "{\"status\":\"approved\",\"action\":\"cancel\",\"id\":1}\n\
+         {\"status\":\"approved\",\"action\":\"cancel\",\"facts\":{\"due\":\"2026-06-09T00:00:00Z\"},\"now\":\"2026-06-01T00:00:00Z\"}\n",
+    );
+    assert_eq!(code, 0);
+    assert!(
+        lines[0]["error"]
+            .as_str()
+            .unwrap()
+            .contains("cannot answer"),
+        "{}",
+        lines[0]
+    );
+    assert_eq!(lines[0]["id"], 1);
+    assert_eq!(lines[1]["decision"], "allow");
+}
+
+#[test]
+fn diff_classifies_what_a_missing_fact_means() {
+    let (code, out, err) = run(crate::common::portrules().args([
+        "diff",
+        "tests/fixtures/load/time-rule.yaml",
+        "tests/fixtures/load/time-rule-error.yaml",
+    ]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("breaking  fact Due date: if missing: warn → error"),
+        "{out}"
+    );
+    let (_, out, _) = run(crate::common::portrules().args([
+        "diff",
+        "tests/fixtures/load/time-rule-error.yaml",
+        "tests/fixtures/load/time-rule-deny.yaml",
+    ]));
+    assert!(
+        out.contains("feature   fact Due date: if missing: error → deny"),
+        "{out}"
+    );
+}

@@ -33,8 +33,20 @@ fn shipped_port_orders_policy_matches_its_published_source_table() {
                 if let Some(rules) = rules {
                     cmd.args(["--rules", rules]);
                 }
+                // The table as published holds well before the transfer: a FOC date
+                // three days ahead, so that no time rule moves the order.
                 let (code, out, err) = run(cmd.args([
-                    "query", "--status", status, "--action", action, "--format", "json",
+                    "query",
+                    "--status",
+                    status,
+                    "--action",
+                    action,
+                    "--fact",
+                    "foc_date=2026-12-04T09:00:00Z",
+                    "--now",
+                    "2026-12-01T09:00:00Z",
+                    "--format",
+                    "json",
                 ]));
                 let json: serde_json::Value = serde_json::from_str(&out).unwrap();
                 assert_eq!(

@@ -64,6 +64,22 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     // The clock is read here, at the edge; the engine only sees the time it is given.
     query.now = Some(args.now.unwrap_or_else(jiff::Timestamp::now));
     let decision = rules.decide(&query);
+    if let Some(fact) = decision.required_fact() {
+        writeln!(
+            io.err,
+            "error: cannot answer {} × {}: {}",
+            decision.status_label,
+            decision.action_label,
+            decision.reason_text()
+        )?;
+        writeln!(
+            io.err,
+            "  = help: give it with `--fact {}={}`",
+            fact.id,
+            fact.kind.example()
+        )?;
+        return Ok(Exit::Error);
+    }
     match args.format {
         Format::Text => writeln!(io.out, "{decision}")?,
         Format::Json => {

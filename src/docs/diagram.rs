@@ -3,7 +3,7 @@
 
 use std::fmt::Write as _;
 
-use crate::lifecycle::{FactType, Source, Trigger};
+use crate::lifecycle::{FactType, IfMissing, Source, Trigger};
 use crate::rules::{Rules, StatusId};
 
 /// Mermaid text stays plain: only letters, digits, spaces and `( ) + - . , ' /`.
@@ -89,9 +89,28 @@ pub fn time_rules(rules: &Rules) -> Vec<String> {
                 .as_deref()
                 .map(|b| format!(" ({})", b.trim_end_matches('.').to_lowercase()))
                 .unwrap_or_default();
+            let missing = match &t.trigger {
+                Trigger::When(c) => rules.facts.iter().find(|f| f.id == c.fact).map(|f| {
+                    let consequence = match f.if_missing {
+                        IfMissing::Warn => format!(
+                            "the answer is the one for {} with a warning",
+                            s.label
+                        ),
+                        IfMissing::Deny => "the action is denied".to_string(),
+                        IfMissing::Error => format!("the question is refused until the {} is given", f.label),
+                    };
+                    format!(
+                        " A question that does not give the {} is answered when {} and {to} agree; when they do not, {consequence}.",
+                        f.label, s.label
+                    )
+                }),
+                _ => None,
+            };
             out.push(format!(
-                "An order in {} counts as {to} as soon as its {words}{why}; answers use {to} from then on, even if the stored status still says {}.",
-                s.label, s.label
+                "An order in {} counts as {to} as soon as its {words}{why}; answers use {to} from then on, even if the stored status still says {}.{}",
+                s.label,
+                s.label,
+                missing.unwrap_or_default()
             ));
         }
     }
