@@ -56,7 +56,9 @@ fi
 
 if [[ $part == all || $part == query ]]; then
   echo "== portrules query, one process per question, against a trivial binary"
-  cmds=("$trivial" "$bin query --status transfer_approved --action edit" "$bin --version")
+  # View in Transfer approved: answered without the FOC date (Transfer pending agrees),
+  # with the time rule still looked at. Edit without it is refused since 2.0.0 (exit 2).
+  cmds=("$trivial" "$bin query --status transfer_approved --action view" "$bin --version")
   # The static build that the README suggests for services, beside a static trivial
   # binary. It needs an explicit --target, so that the flags stay off proc-macros.
   host=$(rustc -vV | sed -n 's/^host: //p')
@@ -65,12 +67,12 @@ if [[ $part == all || $part == query ]]; then
       cargo build --release --locked --target "$host" --bin portrules --example trivial
     sbin=target/static/$host/release/portrules
     strivial=target/static/$host/release/examples/trivial
-    cmds+=("$strivial" "$sbin query --status transfer_approved --action edit")
+    cmds+=("$strivial" "$sbin query --status transfer_approved --action view")
   fi
   in_rounds query "${QUERY_ROUNDS:-7}" -N --warmup 50 --runs 400 "${cmds[@]}"
-  echo "  peak RSS: trivial $(rss $trivial) KB, query $(rss $bin query --status transfer_approved --action edit) KB"
+  echo "  peak RSS: trivial $(rss $trivial) KB, query $(rss $bin query --status transfer_approved --action view) KB"
   if [[ -n ${sbin:-} ]]; then
-    echo "  static: trivial $(rss $strivial) KB, query $(rss $sbin query --status transfer_approved --action edit) KB"
+    echo "  static: trivial $(rss $strivial) KB, query $(rss $sbin query --status transfer_approved --action view) KB"
   fi
 fi
 

@@ -146,10 +146,13 @@ codes! {
         "No chain of transitions leads from the lifecycle's `initial` status to this one, so no order can ever be in it. Add the missing transition, or remove the status.";
     /// An action that moves the order is allowed without saying where to.
     MoveWithoutTransition = "PR043", Error, "allowed move without a transition",
-        "The action is marked `moves: true` (taking it moves the order to another status, like cancel) and this status allows it, but none of the status's transitions is triggered by it. Add `{to: <status>, on: {action: <id>}, source: ...}`, or deny the action here.";
+        "The action is marked `moves: true` (taking it moves the order to another status, like cancel) and this status allows it, but none of the status's transitions is triggered by it. Add `{to: <status>, \"on\": {action: <id>}, source: ...}`, or deny the action here.";
     /// A condition is malformed for its fact.
     BadCondition = "PR044", Error, "bad condition",
         "A transition's `when` names an undeclared fact, or compares it with something of another type: a `value` must be written as the fact's type, `now_plus` and `now_minus` take a duration such as `24h` and only apply to `datetime` facts.";
+    /// A transition is taken by an action its status denies.
+    TransitionOnDeniedAction = "PR045", Error, "transition on a denied action",
+        "A status has a transition triggered `on` an action that the same status denies. The page would say No for the action and still draw the arrow, and no order can ever take it. Allow the action in that status, or remove the transition.";
     /// An action is allowed while viewing the order is not.
     ActionWithoutView = "PW001", Warning, "action allowed while view is denied",
         "The status allows an action (for example edit) while it denies viewing the order. An admin who cannot see an order can rarely act on it sensibly, so this is often a slip. If it is intended, acknowledge it on the cell with `allow_warnings: {<action>-without-view: <reason>}`.";

@@ -252,6 +252,10 @@ impl Compiler {
                     cells: cells.into(),
                     transitions: Vec::new().into(),
                 });
+            } else {
+                // A status that could not be built is still declared: checks that look
+                // it up (the lifecycle's) would call it undeclared, so none run.
+                self.broken = true;
             }
         }
         self.unique_names("status", Code::DuplicateStatusLabel, &names);

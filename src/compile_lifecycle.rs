@@ -51,15 +51,44 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
     }
     let status_ids: Vec<&str> = rules.statuses.iter().map(|s| s.id.as_ref()).collect();
     let status_set: HashSet<&str> = status_ids.iter().copied().collect();
+    let statuses_node = root.get("statuses");
+    // Every status name the lifecycle uses, to tell a misspelt reference (the status is
+    // also named correctly elsewhere) from a misspelt status key (it never is).
+    let referenced: HashSet<&str> = (root.get("lifecycle").and_then(|l| l.get("initial")))
+        .and_then(Node::as_str)
+        .into_iter()
+        .chain(
+            (statuses_node.map(Node::entries).unwrap_or_default().iter())
+                .filter_map(|e| e.value.get("transitions"))
+                .flat_map(Node::items)
+                .filter_map(|t| t.get("to").and_then(Node::as_str)),
+        )
+        .collect();
     let known_status = |id: &str, pos, what: &str, findings: &mut Findings| {
         if !status_set.contains(id) {
             findings.add(|| {
+                let near = crate::names::suggest(id, status_ids.iter().copied());
+                if let Some(key) = near.filter(|n| !referenced.contains(n))
+                    && let Some(entry) = statuses_node.and_then(|s| s.entry(key))
+                {
+                    // The status is never named as it is declared: its key is the typo.
+                    return Finding::new(
+                        Code::UnknownTarget,
+                        len_of(entry.key_pos, key),
+                        format!(
+                            "status `{key}` is never referred to by that name, but the lifecycle names `{id}`: one of them is misspelt"
+                        ),
+                    )
+                    .help(format!(
+                        "rename the status key to `{id}`, or write `{key}` where the lifecycle names `{id}`"
+                    ));
+                }
                 Finding::new(
                     Code::UnknownTarget,
                     len_of(pos, id),
                     format!("{what} `{id}` is not a declared status"),
                 )
-                .maybe_help(did_you_mean(id, status_ids.iter().copied()))
+                .maybe_help(near.map(|s| format!("did you mean `{s}`?")))
             });
         }
     };
@@ -78,6 +107,12 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
     let fact_index: HashMap<&str, usize> = (rules.facts.iter().enumerate())
         .map(|(i, f)| (f.id.as_ref(), i))
         .collect();
+    let action_index: HashMap<&str, usize> = (rules.actions.iter().enumerate())
+        .map(|(i, a)| (a.id.as_ref(), i))
+        .collect();
+    // Set when a transition is skipped for being malformed (the schema reports it):
+    // the lifecycle is then incomplete, and checks of the whole would only cascade.
+    let mut broken = false;
     let mut transitions: Vec<Vec<Transition>> = Vec::with_capacity(rules.statuses.len());
     for status in rules.statuses.iter() {
         let mut list = Vec::new();
@@ -88,6 +123,7 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
             .unwrap_or_default();
         for item in items {
             let Some(to_node) = item.get("to") else {
+                broken = true;
                 continue;
             };
             let to = to_node.as_str().unwrap_or_default().to_string();
@@ -112,6 +148,25 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
                                 ))
                             });
                         }
+                        if let Some(&i) = action_index.get(a)
+                            && status.cells[i].decision == crate::rules::Effect::Deny
+                        {
+                            let pos = on.get("action").map_or(on.pos, |n| n.pos);
+                            findings.add(|| {
+                                Finding::new(
+                                    Code::TransitionOnDeniedAction,
+                                    len_of(pos, a),
+                                    format!(
+                                        "`{}` denies `{a}`, yet this transition is taken by it",
+                                        status.id
+                                    ),
+                                )
+                                .help(format!(
+                                    "allow `{a}` in `{}`, or remove the transition: the page would say No and draw the arrow",
+                                    status.id
+                                ))
+                            });
+                        }
                         Trigger::Action(a.to_string().into())
                     }
                     (None, Some(ev)) => {
@@ -130,14 +185,21 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
                         }
                         Trigger::Event(ev.to_string().into())
                     }
-                    (None, None) => continue,
+                    (None, None) => {
+                        broken = true;
+                        continue;
+                    }
                 }
             } else if let Some(when) = item.get("when") {
                 match condition(when, rules, &fact_index, &mut findings) {
                     Some(c) => Trigger::When(c),
-                    None => continue,
+                    None => {
+                        broken = true;
+                        continue;
+                    }
                 }
             } else {
+                broken = true;
                 continue;
             };
             let source = match item.get("source").and_then(Node::as_str) {
@@ -157,6 +219,7 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
         status.transitions = list.into();
     }
     if findings.is_empty()
+        && !broken
         && let Some(initial) = rules.initial.clone()
     {
         reachability(&initial, rules, root, &mut findings);
@@ -309,7 +372,11 @@ fn moves_have_transitions(rules: &Rules, nodes: &HashMap<&str, &Node>, findings:
                         pos,
                         format!("`{}` is allowed in `{}` and moves the order, but no transition says where to", action.id, status.id),
                     )
-                    .help(format!("add to `{}`: `transitions: [{{ to: <status>, on: {{ action: {} }}, source: stated }}]`", status.id, action.id))
+                    .help(if status.transitions.is_empty() {
+                        format!("add to `{}`: `transitions: [{{ to: <status>, \"on\": {{ action: {} }}, source: stated }}]`", status.id, action.id)
+                    } else {
+                        format!("add to the `transitions` of `{}`: `- {{ to: <status>, \"on\": {{ action: {} }}, source: stated }}`", status.id, action.id)
+                    })
                 });
             }
         }

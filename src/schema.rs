@@ -66,9 +66,16 @@ pub fn check(root: &Node, cap: usize) -> Findings {
             continue;
         }
         let path = segments(&e);
+        // A field list item that is not an id (`[FOC date]`) is reported once, by the
+        // compiler, with the field it probably means.
+        let field_item = path.len() == 6 && path[0] == "statuses" && path[4] == "fields";
+        if field_item && matches!(e.kind(), ValidationErrorKind::Pattern { .. }) {
+            continue;
+        }
         found.extend(explain(&e, root).into_iter().map(|f| (path.clone(), f)));
     }
     merge_typos(&mut found);
+    drop_yaml11_cascades(&mut found);
     findings.extend(found.into_iter().map(|(_, f)| f));
     findings.counted(more);
     findings
@@ -133,6 +140,16 @@ fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
                         .and_then(Value::as_object)
                         .map(|m| m.keys().map(String::as_str).collect())
                         .unwrap_or_default();
+                    if let Some(meant) = yaml11_key(key, &known) {
+                        return Finding::new(
+                            Code::UnknownKey,
+                            pos,
+                            format!("{YAML11}: the key `{key}` in {here} was probably `{meant}`"),
+                        )
+                        .help(format!(
+                            "write `\"{meant}\":` (quoted, every YAML reader keeps it as text); PyYAML, Ruby's Psych and Go's yaml.v2 read `{meant}` as a yes/no value, and a load-and-save round trip wrote it as `{key}`"
+                        ));
+                    }
                     let help = did_you_mean(key, known.iter().copied()).or_else(|| {
                         (!known.is_empty()).then(|| {
                             format!(
@@ -185,6 +202,42 @@ fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
                     format!("{} is not a decision ({here})", describe(node)),
                 )
                 .help("write the table's Yes as `allow` and its No as `deny`"),
+            ]
+        }
+        // `delete:` with nothing after it, in a cell.
+        ValidationErrorKind::Type { .. }
+            if matches!(node.kind, Kind::Null)
+                && sub.is_some_and(|s| s.pointer("/properties/decision").is_some()) =>
+        {
+            vec![
+                Finding::new(
+                    Code::WrongType,
+                    value_pos(node),
+                    format!("{here} is empty: the cell needs a decision"),
+                )
+                .help("write `allow` or `deny` after the colon, or a mapping such as `{ decision: limited, fields: [...] }`"),
+            ]
+        }
+        // `version: 1.2` or `version: 2`: YAML reads a number.
+        ValidationErrorKind::Type { .. }
+            if path == ["version"] && matches!(node.kind, Kind::Int(_) | Kind::Float(_)) =>
+        {
+            let written = match node.kind {
+                Kind::Int(i) => i.to_string(),
+                Kind::Float(f) => f.to_string(),
+                _ => String::new(),
+            };
+            let parts = written.split('.').count();
+            let full = format!("{written}{}", ".0".repeat(3usize.saturating_sub(parts)));
+            vec![
+                Finding::new(
+                    Code::WrongType,
+                    value_pos(node),
+                    format!(
+                        "`version` must be MAJOR.MINOR.PATCH, and `{written}` reads as a number"
+                    ),
+                )
+                .help(format!("write `version: {full}`")),
             ]
         }
         ValidationErrorKind::Type { kind } => {
@@ -331,6 +384,51 @@ fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
             value_pos(node),
             format!("{here}: {e}"),
         )],
+    }
+}
+
+/// How a key that a YAML 1.1 tool turned into a boolean is announced.
+const YAML11: &str = "a YAML 1.1 tool rewrote this key";
+
+/// The key a YAML 1.1 reader turned into `key` (`true` or `false`), when one of them
+/// is a key allowed here.
+fn yaml11_key(key: &str, known: &[&str]) -> Option<&'static str> {
+    let words: &[&'static str] = match key {
+        "true" => &["on", "yes", "y"],
+        "false" => &["off", "no", "n"],
+        _ => return None,
+    };
+    words.iter().copied().find(|w| known.contains(w))
+}
+
+/// A mapping whose `on` became `true` also lacks `on`: keep the one finding that says
+/// what happened, not the "needs one of" that follows from it. A round trip through a
+/// YAML 1.1 tool rewrites every such key at once, so the first says it for all.
+fn drop_yaml11_cascades(found: &mut Vec<(Vec<String>, Finding)>) {
+    let rewritten: Vec<(Vec<String>, Pos)> = (found.iter())
+        .filter(|(_, f)| f.message.starts_with(YAML11))
+        .map(|(path, f)| (path.clone(), f.pos))
+        .collect();
+    let Some(first) = rewritten
+        .iter()
+        .map(|(_, pos)| (pos.line, pos.column))
+        .min()
+    else {
+        return;
+    };
+    let more = rewritten.len() - 1;
+    found.retain(|(path, f)| {
+        let cascade = f.code == Code::Constraint && rewritten.iter().any(|(p, _)| p == path);
+        let repeat = f.message.starts_with(YAML11) && (f.pos.line, f.pos.column) != first;
+        !(cascade || repeat)
+    });
+    if more > 0
+        && let Some((_, f)) = found
+            .iter_mut()
+            .find(|(_, f)| f.message.starts_with(YAML11))
+    {
+        f.message
+            .push_str(&format!(" (and {more} more keys like it in this file)"));
     }
 }
 

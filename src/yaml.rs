@@ -532,22 +532,25 @@ impl Builder {
             }) => match key.take() {
                 None => {
                     let text = key_text(node)?;
-                    let duplicate = if entries.len() < LINEAR_KEYS {
-                        entries.iter().any(|e| e.key == text.0)
+                    let first = if entries.len() < LINEAR_KEYS {
+                        entries.iter().find(|e| e.key == text.0)
                     } else {
                         // Hashes only, so no key is copied; a repeated hash (a duplicate,
                         // or rarely a collision) is confirmed by comparing the keys.
                         if seen.is_empty() {
                             seen.extend(entries.iter().map(|e| self.hasher.hash_one(&e.key)));
                         }
-                        !seen.insert(self.hasher.hash_one(&text.0))
-                            && entries.iter().any(|e| e.key == text.0)
+                        if seen.insert(self.hasher.hash_one(&text.0)) {
+                            None
+                        } else {
+                            entries.iter().find(|e| e.key == text.0)
+                        }
                     };
-                    if duplicate {
+                    if let Some(first) = first {
                         return Err(SyntaxError {
                             message: format!(
-                                "duplicate key `{}`: it already appears earlier in this mapping",
-                                text.0
+                                "duplicate key `{}`: it already appears at line {} of this mapping",
+                                text.0, first.key_pos.line
                             ),
                             pos: text.1,
                             kind: SyntaxErrorKind::DuplicateKey,

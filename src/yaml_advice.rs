@@ -36,7 +36,41 @@ pub fn explain(text: &str, e: SyntaxError) -> Finding {
                         e.pos.line, e.message
                     ),
                 )
-                .help(format!("end the text with a {kind} quote (`{quote}`) on this line"));
+                .help(format!(
+                    "end the text with a {kind} quote (`{quote}`) on this line{NOT_CHECKED}"
+                ));
+            }
+            if let Some(at) = tab_indent(text, e.pos.line) {
+                return Finding::new(
+                    code,
+                    at,
+                    "this line is indented with a tab, which YAML does not allow",
+                )
+                .help(format!("indent with spaces only{NOT_CHECKED}"));
+            }
+            let line = text
+                .split('\n')
+                .nth(e.pos.line.saturating_sub(1))
+                .unwrap_or("");
+            if e.message.contains("mapping values are not allowed") {
+                return Finding::new(
+                    code,
+                    pos,
+                    "a colon followed by a space inside plain text starts a new key here",
+                )
+                .help(format!(
+                    "put the whole text in double quotes: `\"...\"`{NOT_CHECKED}"
+                ));
+            }
+            if e.message.contains("after single-quoted scalar") && line.contains('\'') {
+                return Finding::new(
+                    code,
+                    pos,
+                    "the single-quoted text ends at an apostrophe inside it",
+                )
+                .help(format!(
+                    "inside single quotes write an apostrophe twice (`it''s`), or put the text in double quotes{NOT_CHECKED}"
+                ));
             }
             if e.message.contains("indentation") && opens_bracket_before(text, e.pos.line) {
                 "a list or mapping in brackets that goes on to another line must be indented further than the key it belongs to"
@@ -50,7 +84,32 @@ pub fn explain(text: &str, e: SyntaxError) -> Finding {
             }
         }
     };
+    let help = if code == Code::Syntax {
+        format!("{help}{NOT_CHECKED}")
+    } else {
+        help.to_string()
+    };
     Finding::new(code, pos, e.message).help(help)
+}
+
+/// Said after a YAML error: the rest of the file is checked only once it parses.
+const NOT_CHECKED: &str = "; the rest of the file is checked once this is fixed";
+
+/// The first tab used as indentation on line `line` or the next one: the parser often
+/// notices a tab at the end of the line before it.
+fn tab_indent(text: &str, line: usize) -> Option<Pos> {
+    let lines: Vec<&str> = text.split('\n').collect();
+    (line..=line + 1).find_map(|n| {
+        let l = lines.get(n.checked_sub(1)?)?;
+        let indent: String = l.chars().take_while(|c| *c == ' ' || *c == '\t').collect();
+        let column = indent.find('\t')? + 1;
+        // A tab inside the indentation, before any text on the line.
+        (indent.len() < l.len()).then_some(Pos {
+            line: n,
+            column,
+            len: 1,
+        })
+    })
 }
 
 /// Whether the last non-empty line before `line` leaves a `[` or `{` open.
