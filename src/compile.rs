@@ -98,6 +98,8 @@ pub fn compile(root: &Node, cap: usize) -> (Option<Rules>, Findings) {
             facts: Vec::new().into(),
             events: Vec::new().into(),
             initial: None,
+            // The loader names the file.
+            source: Text::Borrowed(""),
         }),
         _ => None,
     };

@@ -226,6 +226,8 @@ pub struct RulesRef<'r> {
     pub name: &'r str,
     /// Policy version.
     pub version: &'r str,
+    /// Where the rules were read from: a file as named, or `built-in`.
+    pub source: &'r str,
 }
 
 /// A cell's answer, narrowed to one field when the query asks about one.
@@ -333,6 +335,7 @@ impl Rules {
             rules: RulesRef {
                 name: &self.name,
                 version: &self.version,
+                source: &self.source,
             },
         }
     }

@@ -276,7 +276,8 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
         diagnostics,
     };
     match compiled {
-        Some(rules) if findings.is_empty() => {
+        Some(mut rules) if findings.is_empty() => {
+            rules.source = crate::rules::Text::Owned(file.to_string());
             let (warns, unused) = lint::lint(root, &rules, cap, limits.warnings);
             let warnings = place(warns, Severity::Warning);
             if !unused.is_empty() {

@@ -18,6 +18,9 @@ pub const SUPPORTED_SCHEMA_VERSIONS: std::ops::RangeInclusive<u64> = 1..=1;
 /// The rule file compiled into the binary (`rules/port-orders.yaml`).
 pub const EMBEDDED_YAML: &str = include_str!("../rules/port-orders.yaml");
 
+/// What [`Rules::source`] says for the rules compiled into the binary.
+pub const BUILT_IN: &str = "built-in";
+
 /// The path the embedded rules came from, used in messages.
 pub const EMBEDDED_PATH: &str = "rules/port-orders.yaml";
 
@@ -207,6 +210,9 @@ pub struct Rules {
     pub events: List<EventDecl>,
     /// The status new orders start in, when the file describes a lifecycle.
     pub initial: Option<Text>,
+    /// Where the rules were read from: the file as it was named, or `built-in` for the
+    /// rules compiled into the binary. Every answer reports it.
+    pub source: Text,
 }
 
 /// Index of a status in [`Rules::statuses`].
@@ -269,7 +275,10 @@ impl Rules {
         if crate::embedded::SOURCE_HASH == EMBEDDED_YAML_HASH {
             Ok(crate::embedded::RULES.clone())
         } else {
-            load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &load::Limits::default()).map(|l| l.rules)
+            let mut rules =
+                load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &load::Limits::default())?.rules;
+            rules.source = Text::Borrowed(BUILT_IN);
+            Ok(rules)
         }
     }
 

@@ -82,6 +82,7 @@ fn json_answer_has_the_contract_shape() {
       "remedy": [],
       "rules": {
         "name": "port-orders",
+        "source": "tests/fixtures/policy/port-orders.yaml",
         "version": "1.1.0"
       },
       "status": "transfer_approved",

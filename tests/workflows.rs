@@ -85,7 +85,7 @@ fn outside_any_repository_the_built_in_rules_are_named_as_such() {
     assert!(out.trim_end().ends_with(" (built-in)"), "{out}");
     let (_, json, _) = portrules_in(dir.path(), &["table", "--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
-    assert_eq!(json["source"], "built-in");
+    assert_eq!(json["rules"]["source"], "built-in");
 }
 
 #[test]

@@ -19,8 +19,6 @@ pub struct Args {
 #[derive(Serialize)]
 struct Table<'r> {
     rules: crate::engine::RulesRef<'r>,
-    /// The file the rules were read from, or `built-in`.
-    source: String,
     actions: &'r [Action],
     statuses: Vec<Row<'r>>,
 }
@@ -47,24 +45,20 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     match args.format {
         Format::Text => io.out.write_all(text(&rules, &source.short()).as_bytes())?,
         Format::Json => {
-            let origin = source
-                .path()
-                .map_or("built-in".into(), |p| p.display().to_string());
-            serde_json::to_writer_pretty(&mut *io.out, &json(&rules, origin))
-                .map_err(io::Error::from)?;
+            serde_json::to_writer_pretty(&mut *io.out, &json(&rules)).map_err(io::Error::from)?;
             writeln!(io.out)?;
         }
     }
     Ok(Exit::Yes)
 }
 
-fn json(rules: &Rules, source: String) -> Table<'_> {
+fn json(rules: &Rules) -> Table<'_> {
     Table {
         rules: crate::engine::RulesRef {
             name: &rules.name,
             version: &rules.version,
+            source: &rules.source,
         },
-        source,
         actions: &rules.actions,
         statuses: rules
             .statuses
