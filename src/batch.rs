@@ -464,9 +464,29 @@ fn echo_id(raw: &RawValue) -> Result<Cow<'_, str>, String> {
             "the `id` holds a number too large to echo exactly; send it as a string".into(),
         );
     }
-    serde_json::to_string(&value)
-        .map(Cow::Owned)
-        .map_err(|e| e.to_string())
+    // The id's own text, without the white space between its tokens: numbers keep
+    // their digits (`1.0` and `1.00000000000000001` stay two ids), and no raw line
+    // break can split the answer.
+    Ok(Cow::Owned(compact(text)))
+}
+
+/// JSON text without white space outside its strings.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        match (in_string, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (true, '"') => in_string = false,
+            (true, _) => {}
+            (false, '"') => in_string = true,
+            (false, ' ' | '\t' | '\n' | '\r') => continue,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
 }
 
 /// How deeply `json` nests arrays and objects (strings skipped).
@@ -578,41 +598,25 @@ pub fn run<R: Read, W: Write + ?Sized>(
 
 /// Reads one line, line ending included, into `line`: at most `max + 2` bytes of it
 /// (room for `\r\n`). Returns how many bytes the line had and whether it was longer
-/// than that, in which case `line` is left empty and the rest was read past.
+/// than that, in which case `line` is left empty and the rest was read past without
+/// being kept.
 fn read_line<R: Read>(
     input: &mut BufReader<R>,
     line: &mut Vec<u8>,
     max: usize,
 ) -> io::Result<(usize, bool)> {
-    let (mut total, mut too_long) = (0, false);
-    loop {
-        let available = match input.fill_buf() {
-            Ok(bytes) => bytes,
-            Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(e),
-        };
-        if available.is_empty() {
-            return Ok((total, too_long));
-        }
-        let (chunk, ends) = match available.iter().position(|&b| b == b'\n') {
-            Some(i) => (&available[..=i], true),
-            None => (available, false),
-        };
-        if !too_long {
-            if line.len() + chunk.len() > max.saturating_add(2) {
-                too_long = true;
-                line.clear();
-            } else {
-                line.extend_from_slice(chunk);
-            }
-        }
-        let n = chunk.len();
-        input.consume(n);
-        total += n;
-        if ends {
-            return Ok((total, too_long));
-        }
+    let limit = max.saturating_add(2);
+    // `read_until` finds the line end with the standard library's fast byte search;
+    // `take` keeps it from buffering more than the limit.
+    let read = (&mut *input)
+        .take(u64::try_from(limit).unwrap_or(u64::MAX))
+        .read_until(b'\n', line)?;
+    if read < limit || line.ends_with(b"\n") {
+        return Ok((read, false));
     }
+    line.clear();
+    let rest = input.skip_until(b'\n')?;
+    Ok((read + rest, true))
 }
 
 #[cfg(test)]
@@ -677,6 +681,20 @@ mod tests {
         let own = request.replace("}}\n", "},\"now\":\"2026-06-01T00:00:00Z\"}\n");
         let got = answers(&clock, &own.repeat(3));
         assert!(got.iter().all(|a| a["decision"] == "allow"), "{got:?}");
+    }
+
+    #[test]
+    fn ids_keep_their_own_digits_and_lose_only_white_space() {
+        for (raw, echoed) in [
+            ("1.0", "1.0"),
+            ("1.00000000000000001", "1.00000000000000001"),
+            ("1e2", "1e2"),
+            ("[1,\r 2]", "[1,2]"),
+            ("{\"a b\" : \" x \\\" \"}", "{\"a b\":\" x \\\" \"}"),
+        ] {
+            let value: &RawValue = serde_json::from_str(raw).unwrap();
+            assert_eq!(echo_id(value).unwrap(), echoed, "{raw}");
+        }
     }
 
     #[test]

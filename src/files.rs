@@ -140,8 +140,9 @@ const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(60);
 /// device itself. Any other symbolic link, in the path's last part or in a folder of a
 /// relative path, is refused unless `links` is [`Links::Follow`].
 ///
-/// The temporary file is named `.NAME.portrules-PID-N.tmp` after the target; one left
-/// behind by a run that was killed is removed by the next write to the same target.
+/// The temporary file is named `.NAME.portrules-PID-N.tmp` after the target; on Linux,
+/// one left behind by a run that was killed is removed by the next write to the same
+/// target (elsewhere there is no cheap way to know that its process has ended).
 pub fn write_atomic(path: &Path, bytes: &[u8], links: Links) -> Result<(), WriteError> {
     let meta = std::fs::metadata(path).ok();
     if let Some(meta) = &meta {
@@ -218,17 +219,23 @@ fn is_link(path: &Path) -> bool {
     std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
 }
 
-/// The first symbolic link among the parts of `path` that the caller named: the last
-/// part, and for a relative path every folder on the way. (The folders above an
-/// absolute path are the machine's business: `/tmp` is a link on some systems.)
+/// The first symbolic link among the parts of `path` that the caller's folder does not
+/// already account for: the last part, every folder of a relative path, and every
+/// folder of an absolute path below the current folder (CI passes paths such as
+/// `$GITHUB_WORKSPACE/docs/page.md`). The folders above are the machine's business:
+/// `/tmp` is a link on some systems.
 fn first_link(path: &Path) -> io::Result<Option<(PathBuf, PathBuf)>> {
+    let here = std::env::current_dir().ok();
     let mut walked = PathBuf::new();
     let relative = path.is_relative();
     let parts: Vec<Component<'_>> = path.components().collect();
     for (i, part) in parts.iter().enumerate() {
         walked.push(part);
         let last = i + 1 == parts.len();
-        if !(last || relative) || !matches!(part, Component::Normal(_)) {
+        let below_here = here
+            .as_ref()
+            .is_some_and(|h| walked.starts_with(h) && walked != *h);
+        if !(last || relative || below_here) || !matches!(part, Component::Normal(_)) {
             continue;
         }
         if is_link(&walked) {
@@ -394,6 +401,20 @@ mod tests {
         write_atomic(&link, b"new\n", Links::Follow).unwrap();
         assert!(is_link(&link));
         assert_eq!(std::fs::read_to_string(&real).unwrap(), "new\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_linked_folder_below_the_current_folder_is_refused_on_an_absolute_path_too() {
+        let cwd = std::env::current_dir().unwrap();
+        let dir = tempfile::tempdir_in(&cwd).unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink(outside.path(), dir.path().join("docs")).unwrap();
+        let absolute = dir.path().join("docs/page.md");
+        assert!(absolute.is_absolute());
+        let err = write_atomic(&absolute, b"x", Links::Refuse).unwrap_err();
+        assert!(matches!(err, WriteError::Link { .. }), "{err:?}");
+        assert!(!outside.path().join("page.md").exists());
     }
 
     #[cfg(unix)]

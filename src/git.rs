@@ -73,6 +73,9 @@ fn split(spec: &str) -> Result<(&str, &str), GitError> {
     if rev.starts_with('-') {
         return Err(bad("a revision cannot start with `-`"));
     }
+    if rev.contains("^{/") {
+        return Err(bad("name a revision, not a commit search (`^{/text}`)"));
+    }
     if path.contains(['*', '?', '[', '\\']) {
         return Err(bad(
             "the path has a pattern character (`*`, `?`, `[` or `\\`); name one file exactly",
@@ -131,17 +134,16 @@ pub fn read_blob(spec: &str, max_size: u64) -> Result<Vec<u8>, GitError> {
     // Whatever was read, the child is not left running.
     let _ = child.kill();
     let output = child.wait_with_output();
+    // Past the limit git was stopped on purpose: that, not its exit, is the news.
+    if bytes.len() as u64 > max_size {
+        return Err(GitError::TooLarge {
+            spec: spec.to_string(),
+            size: bytes.len() as u64,
+            limit: max_size,
+        });
+    }
     match (read, output) {
-        (Some(Ok(_)), Ok(out)) if out.status.success() || bytes.len() as u64 == size => {
-            if bytes.len() as u64 > max_size {
-                return Err(GitError::TooLarge {
-                    spec: spec.to_string(),
-                    size: bytes.len() as u64,
-                    limit: max_size,
-                });
-            }
-            Ok(bytes)
-        }
+        (Some(Ok(_)), Ok(out)) if out.status.success() || bytes.len() as u64 == size => Ok(bytes),
         (_, Ok(out)) => Err(failed(stderr_reason(&out.stderr))),
         (_, Err(e)) => Err(failed(crate::load::io_reason(&e))),
     }
@@ -242,6 +244,7 @@ mod tests {
         assert!(refused("-O/etc/passwd:x").contains("`-`"));
         assert!(refused(":/message").contains("before the colon"));
         assert!(refused(":rules.yaml").contains("before the colon"));
+        assert!(refused("HEAD^{/fix}:rules.yaml").contains("not a commit search"));
         assert_eq!(
             split("HEAD:"),
             Ok(("HEAD", "")),

@@ -7,7 +7,8 @@ fn main() -> ExitCode {
     let stderr = std::io::stderr();
     // One write at the end instead of one per line: `query` is run once per question.
     // `batch` flushes this buffer itself whenever a co-process may be waiting.
-    let mut out = BufWriter::with_capacity(64 * 1024, portrules::cli::Stdout::lock());
+    let closed = STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed);
+    let mut out = BufWriter::with_capacity(64 * 1024, portrules::cli::Stdout::lock(closed));
     let mut err = stderr.lock();
     let exit = portrules::cli::run(
         std::env::args_os(),
@@ -46,3 +47,21 @@ fn main() -> ExitCode {
 extern "C" fn pow(x: f64, y: f64) -> f64 {
     libm::pow(x, y)
 }
+
+/// Whether file descriptor 1 was closed when the process started (`>&-`), as seen by
+/// [`note_closed_stdout`] before Rust's runtime put `/dev/null` in its place.
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Runs from `.init_array`, before `main` and before the runtime's own start-up, and
+/// notes whether standard output is open. The function is safe Rust (one `fcntl`).
+extern "C" fn note_closed_stdout() {
+    let closed = rustix::io::fcntl_getfd(std::io::stdout()).is_err();
+    STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The constructor's entry in `.init_array` (Linux runs every entry before `main`).
+#[cfg(target_os = "linux")]
+#[allow(unsafe_code)] // Placing a function pointer in a link section; nothing else.
+#[unsafe(link_section = ".init_array")]
+#[used]
+static NOTE_CLOSED_STDOUT: extern "C" fn() = note_closed_stdout;

@@ -4,7 +4,8 @@
 //!
 //! One function decides what is escaped ([`needs_escape`]); [`escape`] applies it to a
 //! string and [`Escaping`] to a whole output stream. JSON and Markdown outputs do not
-//! pass through here: they have escaping of their own. Depends on nothing else.
+//! pass through here: they are for programs and pages, not terminals (JSON escapes the
+//! C0 controls; the Markdown filters drop control characters). Depends on nothing else.
 
 use std::borrow::Cow;
 use std::io::{self, Write};

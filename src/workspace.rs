@@ -56,30 +56,61 @@ pub struct ConfigError {
 
 /// The repository around `start`: the nearest folder at or above it that holds
 /// `portrules.toml`, looking no further up than the top of the git repository (the
-/// first folder with a `.git`). Without a configuration, a repository whose top folder
-/// has `rules/port-orders.yaml` uses that file. `Ok(None)`: no repository, or one with
-/// no policy.
+/// first folder with a `.git`; outside one, only `start` itself). Without a
+/// configuration, a repository whose top folder has `rules/port-orders.yaml` uses that
+/// file; one that is there but unusable (a link out, a folder) is an error. `Ok(None)`:
+/// no repository, or one with no policy.
 pub fn find(start: &Path) -> Result<Option<Workspace>, ConfigError> {
     let start = std::fs::canonicalize(start).unwrap_or_else(|_| start.to_path_buf());
-    for folder in start.ancestors() {
+    // Outside any git repository only the folder itself counts: a `portrules.toml`
+    // in `/tmp` or a home folder is not this folder's policy.
+    let top = start.ancestors().find(|f| f.join(".git").exists());
+    let searched: Vec<&Path> = match top {
+        Some(top) => start
+            .ancestors()
+            .take_while(|f| *f != top)
+            .chain([top])
+            .collect(),
+        None => vec![start.as_path()],
+    };
+    for folder in searched {
         let config = folder.join(CONFIG);
-        if config.is_file() {
+        if present(&config) {
             return read_config(folder, &config).map(Some);
         }
-        if folder.join(".git").exists() {
-            let rules = inside(folder, CONVENTIONAL_RULES)
-                .ok()
-                .filter(|p| p.is_file())
-                .map(|_| CONVENTIONAL_RULES.to_string());
-            return Ok(rules.map(|rules| Workspace {
-                root: folder.to_path_buf(),
-                rules: Some(rules),
-                page: None,
-                configured: false,
-            }));
-        }
     }
-    Ok(None)
+    let Some(top) = top else {
+        return Ok(None);
+    };
+    let conventional = top.join(CONVENTIONAL_RULES);
+    if !present(&conventional) {
+        return Ok(None);
+    }
+    // It is there: a link out of the repository, a folder or a dangling link is an
+    // error, never a quiet fall back to the built-in rules.
+    let unusable = |why: String| ConfigError {
+        file: conventional.clone(),
+        message: why,
+    };
+    inside(top, CONVENTIONAL_RULES)
+        .map_err(|why| unusable(format!("the repository's rule file {why}")))?;
+    if !conventional.is_file() {
+        return Err(unusable(
+            "the repository's rule file is not a readable file (a folder, or a link to nothing)"
+                .into(),
+        ));
+    }
+    Ok(Some(Workspace {
+        root: top.to_path_buf(),
+        rules: Some(CONVENTIONAL_RULES.to_string()),
+        page: None,
+        configured: false,
+    }))
+}
+
+/// Whether something, even a dangling link, is at `path`.
+fn present(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
 }
 
 fn read_config(root: &Path, file: &Path) -> Result<Workspace, ConfigError> {
@@ -87,6 +118,7 @@ fn read_config(root: &Path, file: &Path) -> Result<Workspace, ConfigError> {
         file: file.to_path_buf(),
         message,
     };
+    inside(root, CONFIG).map_err(|why| fail(format!("the configuration file {why}")))?;
     let text = crate::files::read_text_bounded(file, MAX_CONFIG)
         .map_err(|e| fail(format!("cannot read it: {e}")))?;
     let config: Config = toml::from_str(&text).map_err(|e| fail(toml_message(&e, &text)))?;
@@ -242,6 +274,27 @@ mod tests {
             let err = find(dir.path()).unwrap_err();
             assert!(err.message.contains(says), "{text}: {err}");
         }
+    }
+
+    #[test]
+    fn outside_a_repository_only_the_folder_itself_is_configured() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("below")).unwrap();
+        std::fs::write(dir.path().join(CONFIG), "rules = \"evil.yaml\"\n").unwrap();
+        assert_eq!(find(&dir.path().join("below")).unwrap(), None);
+        assert!(find(dir.path()).unwrap().is_some());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_unusable_conventional_file_is_an_error_not_the_built_in_rules() {
+        let dir = repo();
+        std::os::unix::fs::symlink("/etc/passwd", dir.path().join(CONVENTIONAL_RULES)).unwrap();
+        let err = find(dir.path()).unwrap_err();
+        assert!(err.message.contains("symbolic link"), "{err}");
+        std::fs::remove_file(dir.path().join(CONVENTIONAL_RULES)).unwrap();
+        std::os::unix::fs::symlink("nowhere.yaml", dir.path().join(CONVENTIONAL_RULES)).unwrap();
+        assert!(find(dir.path()).is_err());
     }
 
     #[cfg(unix)]

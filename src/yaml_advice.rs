@@ -142,6 +142,9 @@ fn unclosed_quote(text: &str, stop: usize) -> Option<Open> {
     let mut open: Option<Open> = None;
     for (i, line) in text.split('\n').enumerate().take(stop.saturating_sub(1)) {
         let chars: Vec<char> = line.chars().collect();
+        // The last character before this one that is not a space, kept as the scan
+        // goes: looking back for it would cost the square of a line's length.
+        let mut before: Option<char> = None;
         let mut k = 0;
         while k < chars.len() {
             let c = chars[k];
@@ -161,7 +164,6 @@ fn unclosed_quote(text: &str, stop: usize) -> Option<Open> {
                     }
                 }
                 None => {
-                    let before = chars[..k].iter().rev().find(|c| **c != ' ');
                     let value_start =
                         matches!(before, None | Some(':' | '-' | '[' | '{' | ',' | '?'));
                     match c {
@@ -176,6 +178,9 @@ fn unclosed_quote(text: &str, stop: usize) -> Option<Open> {
                         _ => {}
                     }
                 }
+            }
+            if c != ' ' {
+                before = Some(c);
             }
             k += 1;
         }
@@ -201,5 +206,13 @@ mod tests {
         assert_eq!(case("a: x # \"not a quote\nb: y\n", 2), None);
         assert_eq!(case("a: \"esc \\\" still open\nb: y\n", 2), Some((1, 4)));
         assert_eq!(case("l: [\"one\", \"two\nb: y\n", 2), Some((1, 12)));
+    }
+
+    #[test]
+    fn a_long_line_is_read_once() {
+        // Four million spaces: looking back from each for the last other character
+        // would take hours.
+        let text = format!("a: 1{}\nb: \"open\nc: d\n", " ".repeat(4_000_000));
+        assert_eq!(case(&text, 3), Some((2, 4)));
     }
 }

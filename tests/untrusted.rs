@@ -539,13 +539,18 @@ fn answers_to_a_closed_standard_output_exit_2() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("standard output is closed"), "{err}");
-    // Sent to /dev/null on purpose, the answer is simply discarded.
-    let out = std::process::Command::new("sh")
-        .arg("-c")
-        .arg("exec \"$0\" query --status error --action view >/dev/null")
-        .arg(env!("CARGO_BIN_EXE_portrules"))
-        .env_remove("PORTRULES_RULES")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    // Sent to /dev/null on purpose, write-only as a shell does or read-write as
+    // Python's subprocess.DEVNULL does, the answer is simply discarded.
+    for redirect in [">/dev/null", "1<>/dev/null"] {
+        let out = std::process::Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "exec \"$0\" query --status error --action view {redirect}"
+            ))
+            .arg(env!("CARGO_BIN_EXE_portrules"))
+            .env_remove("PORTRULES_RULES")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{redirect}: {out:?}");
+    }
 }

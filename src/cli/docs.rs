@@ -122,8 +122,11 @@ fn generate(
             writeln!(io.out, "{shown}: up to date")?;
             return Ok(Exit::Yes);
         }
+        // The committed page is a branch's text: shown escaped, like everything else
+        // meant for people.
+        let diff = files::unified_diff(&committed, &page, &shown, "generated");
         io.out
-            .write_all(files::unified_diff(&committed, &page, &shown, "generated").as_bytes())?;
+            .write_all(crate::terminal::escape(&diff).as_bytes())?;
         writeln!(
             io.err,
             "error: {shown} is out of date with {}: it differs from what the rules generate (diff above: - is the file, + is what it should say)",
