@@ -180,6 +180,8 @@ pub struct Answers<'r> {
     /// The prepared answers that are refusals instead (a fact the rules need is
     /// missing, `if_missing: error`), by index into `rendered`, with their message.
     refused: HashMap<usize, String>,
+    /// Whether each prepared answer is in `refused`, looked up per request.
+    refused_at: Vec<bool>,
     /// Names longer than this match nothing and get no suggestion: comparing a
     /// megabyte-long name with every status would cost seconds.
     longest_name: usize,
@@ -192,6 +194,7 @@ impl<'r> Answers<'r> {
     pub fn new(rules: &'r Rules) -> Answers<'r> {
         let mut rendered = Vec::new();
         let mut refused = HashMap::new();
+        let mut refused_at = Vec::new();
         let answers = rules.statuses.len() * rules.actions.len() * (rules.fields.len() + 1);
         let statuses = if answers <= PRERENDER_UP_TO {
             rules.statuses.len()
@@ -209,8 +212,10 @@ impl<'r> Answers<'r> {
                         now: None,
                     };
                     let decision = rules.decide(&query);
+                    refused_at.push(false);
                     if let Some(message) = refusal(&decision) {
                         refused.insert(rendered.len(), message);
+                        refused_at[rendered.len()] = true;
                     }
                     let mut json = serde_json::to_string(&decision).unwrap_or_default();
                     json.pop(); // the closing brace, so an id can be appended
@@ -232,6 +237,7 @@ impl<'r> Answers<'r> {
             fields: Names::new(rules.fields.iter().map(|f| (&f.id[..], &f.label[..]))),
             rendered,
             refused,
+            refused_at,
             longest_name,
             suggesters: Default::default(),
         }
@@ -240,9 +246,13 @@ impl<'r> Answers<'r> {
     /// Answers one request line (without its line ending) into `out`; requests without
     /// a `now` of their own that need the time read it from `clock`.
     pub fn answer(&self, line_no: u64, line: &[u8], clock: &dyn Clock, out: &mut Vec<u8>) {
-        let (result, id) = match self.resolve(line, clock) {
-            Ok((answer, id)) => (Ok(answer), id),
+        let (result, id) = match parse(line) {
+            Ok(request) => {
+                let id = request.id;
+                (self.resolve(request, clock), id)
+            }
             Err(message) => {
+                // The request did not parse; its id may still be readable.
                 let id = serde_json::from_slice::<IdOnly<'_>>(line)
                     .ok()
                     .and_then(|r| r.id);
@@ -270,17 +280,7 @@ impl<'r> Answers<'r> {
         }
     }
 
-    fn resolve<'l>(
-        &self,
-        line: &'l [u8],
-        clock: &dyn Clock,
-    ) -> Result<(Answer, Option<&'l RawValue>), String> {
-        if line.iter().all(u8::is_ascii_whitespace) {
-            return Err("empty line: expected a JSON object such as {\"status\": \"error\", \"action\": \"view\"}".into());
-        }
-        // One UTF-8 check for the whole line; parsing from `str` then skips it per string.
-        let line = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8 text")?;
-        let request: Request<'l> = serde_json::from_str(line).map_err(request_error)?;
+    fn resolve(&self, request: Request<'_>, clock: &dyn Clock) -> Result<Answer, String> {
         let status = request.status.ok_or("missing `status`")?;
         let action = request.action.ok_or("missing `action`")?;
         let s = self.find(&self.statuses, "status", &status)?;
@@ -293,10 +293,10 @@ impl<'r> Answers<'r> {
             let rules = self.rules;
             let per_status = rules.actions.len() * (rules.fields.len() + 1);
             let index = s * per_status + a * (rules.fields.len() + 1) + f;
-            if let Some(message) = self.refused.get(&index) {
-                return Err(message.clone());
+            if self.refused_at[index] {
+                return Err(self.refused.get(&index).cloned().unwrap_or_default());
             }
-            return Ok((Answer::Prepared(index), request.id));
+            return Ok(Answer::Prepared(index));
         }
         // Facts make the answer depend on the order: compute it.
         let rules = self.rules;
@@ -336,7 +336,7 @@ impl<'r> Answers<'r> {
         }
         let mut json = serde_json::to_string(&decision).map_err(|e| e.to_string())?;
         json.pop();
-        Ok((Answer::Computed(json), request.id))
+        Ok(Answer::Computed(json))
     }
 
     /// The index of `name` among `names`, or the error line's message.
@@ -375,6 +375,16 @@ impl<'r> Answers<'r> {
             None => format!("unknown {kind} `{name}`"),
         })
     }
+}
+
+/// A request line as a request, or why it is not one.
+fn parse(line: &[u8]) -> Result<Request<'_>, String> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty line: expected a JSON object such as {\"status\": \"error\", \"action\": \"view\"}".into());
+    }
+    // One UTF-8 check for the whole line; parsing from `str` then skips it per string.
+    let line = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8 text")?;
+    serde_json::from_str(line).map_err(request_error)
 }
 
 /// The error line's message for a decision the rules refuse to give without a fact.
