@@ -42,19 +42,13 @@ pub fn run(cmd: &mut Command) -> (i32, String, String) {
     )
 }
 
-/// Runs `portrules batch` on `input`; returns the exit code and the answers, one JSON
-/// value per output line.
-pub fn batch(input: &str) -> (i32, Vec<serde_json::Value>) {
-    batch_with(&[], input)
-}
-
-/// [`batch`] with options before the command (`--rules FILE`).
-pub fn batch_with(options: &[&str], input: &str) -> (i32, Vec<serde_json::Value>) {
+/// Runs `portrules ARGS` with `input` on standard input; returns the exit code and
+/// what it printed on standard output.
+pub fn run_with_input(args: &[&str], input: &str) -> (i32, String) {
     use std::io::Write;
     use std::process::Stdio;
     let mut child = portrules()
-        .args(options)
-        .arg("batch")
+        .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .spawn()
@@ -66,10 +60,24 @@ pub fn batch_with(options: &[&str], input: &str) -> (i32, Vec<serde_json::Value>
         .write_all(input.as_bytes())
         .unwrap();
     let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
+    (
+        out.status.code().unwrap(),
+        String::from_utf8(out.stdout).unwrap(),
+    )
+}
+
+/// Runs `portrules batch` on `input`; returns the exit code and the answers, one JSON
+/// value per output line.
+pub fn batch(input: &str) -> (i32, Vec<serde_json::Value>) {
+    batch_with(&["batch"], input)
+}
+
+/// [`batch`] with other arguments (`--rules FILE batch --now TIME`).
+pub fn batch_with(args: &[&str], input: &str) -> (i32, Vec<serde_json::Value>) {
+    let (code, text) = run_with_input(args, input);
     let lines = text
         .lines()
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
-    (out.status.code().unwrap(), lines)
+    (code, lines)
 }

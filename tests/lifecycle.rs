@@ -319,7 +319,11 @@ fn a_missing_fact_is_answered_denied_or_refused_as_the_file_says() {
 
     // batch refuses with an error line, and answers once the fact is there.
     let (code, lines) = crate::common::batch_with(
-        &["--rules", "tests/fixtures/load/time-rule-error.yaml"],
+        &[
+            "--rules",
+            "tests/fixtures/load/time-rule-error.yaml",
+            "batch",
+        ],
         "{\"status\":\"approved\",\"action\":\"cancel\",\"id\":1}\n\
          {\"status\":\"approved\",\"action\":\"cancel\",\"facts\":{\"due\":\"2026-06-09T00:00:00Z\"},\"now\":\"2026-06-01T00:00:00Z\"}\n",
     );

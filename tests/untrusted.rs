@@ -366,28 +366,12 @@ fn a_misspelt_fact_key_is_an_error_never_an_allow() {
     );
 }
 
-/// Runs `portrules --rules RULES batch` on `input`.
+/// Runs `portrules --rules RULES batch` on `input`, at a pinned time.
 fn batch_on(rules: &str, input: &str) -> (i32, Vec<serde_json::Value>) {
-    use std::io::Write;
-    let mut child = portrules()
-        .args(["--rules", rules, "batch", "--now", "2026-06-01T00:00:00Z"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8(out.stdout).unwrap();
-    let lines = text
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect();
-    (out.status.code().unwrap(), lines)
+    crate::common::batch_with(
+        &["--rules", rules, "batch", "--now", "2026-06-01T00:00:00Z"],
+        input,
+    )
 }
 
 #[test]
@@ -427,24 +411,7 @@ fn ids_are_echoed_as_compact_json_or_refused() {
 
 /// `portrules batch` on `input`, its standard output as text.
 fn raw_batch(input: &str) -> (i32, String) {
-    use std::io::Write;
-    let mut child = portrules()
-        .arg("batch")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(input.as_bytes())
-        .unwrap();
-    let out = child.wait_with_output().unwrap();
-    (
-        out.status.code().unwrap(),
-        String::from_utf8(out.stdout).unwrap(),
-    )
+    crate::common::run_with_input(&["batch"], input)
 }
 
 #[test]

@@ -101,16 +101,11 @@ fn generate(
         let committed = match files::read_text_bounded(path, limit) {
             Ok(text) => text,
             Err(ReadError::TooLarge { .. }) => {
-                writeln!(
-                    io.err,
-                    "error: {shown} is out of date: it holds more than {limit} bytes, far more than the {} bytes the rules generate",
+                let why = format!(
+                    "it holds more than {limit} bytes, far more than the {} bytes the rules generate",
                     page.len()
-                )?;
-                writeln!(
-                    io.err,
-                    "  = help: do not edit it by hand; regenerate it with `{regenerate}`"
-                )?;
-                return Ok(Exit::No);
+                );
+                return out_of_date(io, &shown, &why, &regenerate);
             }
             Err(e) => {
                 writeln!(io.err, "error: cannot read {shown}: {e}")?;
@@ -127,16 +122,11 @@ fn generate(
         let diff = files::unified_diff(&committed, &page, &shown, "generated");
         io.out
             .write_all(crate::terminal::escape(&diff).as_bytes())?;
-        writeln!(
-            io.err,
-            "error: {shown} is out of date with {}: it differs from what the rules generate (diff above: - is the file, + is what it should say)",
+        let why = format!(
+            "it differs from what {} generates (diff above: - is the file, + is what it should say)",
             from.name()
-        )?;
-        writeln!(
-            io.err,
-            "  = help: do not edit it by hand; regenerate it with `{regenerate}`"
-        )?;
-        return Ok(Exit::No);
+        );
+        return out_of_date(io, &shown, &why, &regenerate);
     }
     let links = if args.follow_symlinks {
         Links::Follow
@@ -164,6 +154,16 @@ fn generate(
             Ok(Exit::Yes)
         }
     }
+}
+
+/// Says that the page at `shown` is stale, and how to regenerate it: exit 1.
+fn out_of_date(io: &mut Io<'_>, shown: &str, why: &str, regenerate: &str) -> io::Result<Exit> {
+    writeln!(io.err, "error: {shown} is out of date: {why}")?;
+    writeln!(
+        io.err,
+        "  = help: do not edit it by hand; regenerate it with `{regenerate}`"
+    )?;
+    Ok(Exit::No)
 }
 
 /// How a page names its rules and itself: from the repository's top folder, so that
