@@ -7,7 +7,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::codes::Code;
-use crate::diag::{Finding, Findings};
+use crate::diag::{Finding, Findings, len_of};
 use crate::names::{did_you_mean, normalize};
 use crate::rules::{
     Action, Cell, Effect, Example, ExampleAt, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
@@ -528,12 +528,6 @@ fn value_at(node: &Node, key: &str) -> Pos {
     node.get(key)
         .and_then(|v| Some(len_of(v.pos, v.as_str()?)))
         .unwrap_or_default()
-}
-
-/// `pos` underlining `text`.
-pub fn len_of(mut pos: Pos, text: &str) -> Pos {
-    pos.len = text.chars().count().max(1);
-    pos
 }
 
 /// Names in backticks, the first few of them: a help line stays one readable line

@@ -4,8 +4,7 @@
 use std::collections::{HashMap, HashSet, VecDeque};
 
 use crate::codes::Code;
-use crate::compile::len_of;
-use crate::diag::{Finding, Findings};
+use crate::diag::{Finding, Findings, len_of};
 use crate::lifecycle::{
     Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition, Trigger,
     parse_duration,

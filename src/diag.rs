@@ -107,6 +107,12 @@ impl Finding {
     }
 }
 
+/// `pos` underlining `text`.
+pub fn len_of(mut pos: Pos, text: &str) -> Pos {
+    pos.len = text.chars().count().max(1);
+    pos
+}
+
 /// A text's lines, found once, so that placing any number of findings costs one pass
 /// over the text rather than one per finding.
 pub struct Lines<'a> {

@@ -12,7 +12,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
     /// The file could not be opened or read.
-    #[error("{}", crate::load::io_reason(.0))]
+    #[error("{}", io_reason(.0))]
     Io(#[from] io::Error),
     /// The path is a folder.
     #[error("it is a directory")]
@@ -89,6 +89,15 @@ fn open_for_reading(path: &Path) -> io::Result<File> {
     File::open(path)
 }
 
+/// An I/O error's reason without the OS error number.
+pub fn io_reason(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    match text.find(" (os error") {
+        Some(i) => text[..i].to_lowercase(),
+        None => text.to_lowercase(),
+    }
+}
+
 /// How [`write_atomic`] treats a path that is a symbolic link.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Links {
@@ -105,7 +114,7 @@ pub enum Links {
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     /// Writing failed.
-    #[error("{}", crate::load::io_reason(.0))]
+    #[error("{}", io_reason(.0))]
     Io(#[from] io::Error),
     /// The path is a folder.
     #[error("it is a directory")]
@@ -168,7 +177,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], links: Links) -> Result<(), Write
                 e.kind(),
                 format!(
                     "the link points to nothing that can be written ({})",
-                    crate::load::io_reason(&e)
+                    io_reason(&e)
                 ),
             )
         })?;

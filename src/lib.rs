@@ -37,6 +37,7 @@ pub mod names;
 pub mod rules;
 pub mod schema;
 pub mod terminal;
+mod text;
 pub mod workspace;
 pub mod yaml;
 mod yaml_advice;

@@ -2,8 +2,7 @@
 //! (`allow_warnings`) that silence them.
 
 use crate::codes::Code;
-use crate::compile::len_of;
-use crate::diag::{Finding, Findings};
+use crate::diag::{Finding, Findings, len_of};
 use crate::rules::{Effect, Rules};
 use std::collections::HashMap;
 

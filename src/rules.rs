@@ -1,15 +1,13 @@
-//! The rule model: a validated table of statuses × actions, and the ways to load one.
+//! The rule model: a validated table of statuses × actions, and name lookups in it.
 //!
 //! A [`Rules`] value only exists once its file has passed every check (YAML, schema,
-//! semantics), so nothing downstream re-validates.
-
-use std::borrow::Cow;
-use std::path::Path;
+//! semantics), so nothing downstream re-validates. The ways to get one (a file, text,
+//! the built-in rules) belong to the loader (`src/load.rs`): the model does not depend
+//! on it.
 
 use serde::Serialize;
 
 use crate::lifecycle::{EventDecl, FactDecl, Transition};
-use crate::load::{self, LoadError};
 use crate::names::same;
 
 /// The rule-file format versions this build reads.
@@ -42,12 +40,7 @@ pub const fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-/// Text in the rule model: borrowed from the binary for the embedded rules, so that
-/// they cost nothing to build or free, and owned for rules loaded from a file.
-pub type Text = Cow<'static, str>;
-
-/// A list in the rule model, borrowed or owned like [`Text`].
-pub type List<T> = Cow<'static, [T]>;
+pub use crate::text::{List, Text};
 
 /// What a cell decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -248,70 +241,6 @@ pub struct UnknownName {
 }
 
 impl Rules {
-    /// The rules compiled into the binary (`rules/port-orders.yaml` at build time).
-    ///
-    /// ```
-    /// let rules = portrules::Rules::embedded();
-    /// assert_eq!(rules.name, "port-orders");
-    /// assert_eq!(rules.statuses.len(), 7);
-    /// ```
-    ///
-    /// # Panics
-    ///
-    /// Only if the crate was built from an invalid `rules/port-orders.yaml` (which its
-    /// own tests reject); [`Rules::try_embedded`] reports that case as an error instead.
-    pub fn embedded() -> Rules {
-        match Rules::try_embedded() {
-            Ok(rules) => rules,
-            Err(e) => panic!(
-                "the rules built into portrules are invalid:\n{}",
-                e.render()
-            ),
-        }
-    }
-
-    /// The rules compiled into the binary, or why the file they were built from is invalid.
-    pub fn try_embedded() -> Result<Rules, LoadError> {
-        if crate::embedded::SOURCE_HASH == EMBEDDED_YAML_HASH {
-            Ok(crate::embedded::RULES.clone())
-        } else {
-            let mut rules =
-                load::from_str(EMBEDDED_YAML, EMBEDDED_PATH, &load::Limits::default())?.rules;
-            rules.source = Text::Borrowed(BUILT_IN);
-            Ok(rules)
-        }
-    }
-
-    /// Loads and validates a rule file.
-    ///
-    /// ```no_run
-    /// let rules = portrules::Rules::from_path("rules/port-orders.yaml")?;
-    /// # Ok::<(), portrules::LoadError>(())
-    /// ```
-    pub fn from_path(path: impl AsRef<Path>) -> Result<Rules, LoadError> {
-        load::from_path(path.as_ref(), &load::Limits::default()).map(|l| l.rules)
-    }
-
-    /// Loads and validates rules from YAML text.
-    ///
-    /// ```
-    /// let yaml = r#"
-    /// schema_version: 1
-    /// name: tiny
-    /// version: 1.0.0
-    /// title: Tiny
-    /// actions: { view: { label: View, question: "Can you view it?" } }
-    /// statuses:
-    ///   open: { label: Open, description: Open for business., permissions: { view: allow } }
-    /// "#;
-    /// let rules = portrules::Rules::from_yaml_str(yaml)?;
-    /// assert_eq!(rules.statuses[0].label, "Open");
-    /// # Ok::<(), portrules::LoadError>(())
-    /// ```
-    pub fn from_yaml_str(yaml: &str) -> Result<Rules, LoadError> {
-        load::from_str(yaml, "<string>", &load::Limits::default()).map(|l| l.rules)
-    }
-
     /// The status with this id or label (case, spaces, `_` and `-` ignored).
     pub fn status(&self, name: &str) -> Result<StatusId, UnknownName> {
         find(

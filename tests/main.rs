@@ -3,6 +3,7 @@
 // Tests state their expectations with unwrap: a failure there is the test failing.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod architecture;
 mod batch;
 mod common;
 mod diff;

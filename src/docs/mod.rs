@@ -7,6 +7,7 @@ mod markdown;
 mod rule_format;
 mod statuses;
 mod table;
+mod words;
 
 use std::sync::Arc;
 
@@ -96,7 +97,7 @@ impl TemplateError {
         TemplateError {
             file: file.to_string(),
             line: e.line(),
-            message: statuses::lowercase_first(&message),
+            message: words::lowercase_first(&message),
         }
     }
 }

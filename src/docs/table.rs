@@ -13,7 +13,7 @@ use std::sync::Arc;
 use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
-use super::statuses::{explain, field_list, only};
+use super::words::{explain, field_list, only};
 use crate::rules::{Cell, Effect, Rules, Text};
 
 /// What every object of one page shares.
