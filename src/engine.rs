@@ -190,6 +190,8 @@ pub struct MissingFact<'r> {
     /// The status answered for.
     pub status_label: &'r str,
     rules: &'r Rules,
+    /// The fact's index in [`Rules::facts`].
+    index: usize,
 }
 
 impl fmt::Display for MissingFact<'_> {
@@ -286,14 +288,13 @@ impl Rules {
             let there = &self.statuses[target.0].cells[query.action.0];
             w.matters = answer(there, field).0 != decision
                 || (decision == Effect::Limited && there.fields != cell.fields);
-            let fact = self.facts.iter().position(|f| std::ptr::eq(f, w.fact));
             let strict = !matches!(w.fact.if_missing, IfMissing::Warn);
-            if let (true, true, Some(fact)) = (w.matters, strict, fact) {
+            if w.matters && strict {
                 let required = w.fact.if_missing == IfMissing::Error;
                 // A refusal outranks a denial when several facts are missing.
                 if !matches!(reason, Reason::FactMissing { required: true, .. }) {
                     reason = Reason::FactMissing {
-                        fact,
+                        fact: w.index,
                         target,
                         required,
                     };
@@ -370,6 +371,7 @@ impl Rules {
                         target: &t.to,
                         status_label: &status.label,
                         rules: self,
+                        index,
                     });
                     continue;
                 };
