@@ -5,8 +5,9 @@
 use std::sync::Arc;
 use std::time::Instant;
 
+use portrules::docs;
+use portrules::internals::{check_schema, parse_yaml};
 use portrules::load::{self, Limits};
-use portrules::{docs, schema, yaml};
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -21,13 +22,13 @@ fn main() {
         }
     };
     let t = Instant::now();
-    let Ok(node) = yaml::parse(&text) else {
+    let Ok(node) = parse_yaml(&text) else {
         eprintln!("{path}: not valid YAML");
         std::process::exit(1);
     };
     let parse = t.elapsed();
     let t = Instant::now();
-    let findings = schema::check(&node, load::DEFAULT_MAX_PROBLEMS);
+    let findings = check_schema(&node, load::DEFAULT_MAX_PROBLEMS);
     let schema_time = t.elapsed();
     let t = Instant::now();
     drop(node);

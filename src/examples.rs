@@ -1,10 +1,10 @@
 //! Guard examples: questions kept in the rule file with the answers the rules must give.
 
-use crate::codes::Code;
-use crate::diag::Finding;
 use crate::engine::Query;
-use crate::rules::{Effect, Example, Rules, UnknownName};
-use crate::yaml::Pos;
+use crate::load::codes::Code;
+use crate::load::diag::Finding;
+use crate::load::yaml::Pos;
+use crate::model::rules::{Effect, Example, Rules, UnknownName};
 
 /// The result of asking one example's question.
 #[derive(Debug)]
@@ -108,7 +108,7 @@ fn ask(rules: &Rules, ex: &Example) -> Result<Effect, (String, Pos)> {
 #[cfg(test)]
 mod tests {
     use super::run;
-    use crate::rules::{EMBEDDED_YAML, Rules};
+    use crate::model::rules::{EMBEDDED_YAML, Rules};
 
     /// The line and column each extra example's failure is shown at.
     fn shown_at(extra: &str) -> Vec<(usize, usize, usize)> {

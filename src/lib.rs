@@ -14,33 +14,20 @@
 //! ```
 
 pub mod batch;
+// The command line is the binary's: `main.rs` is its only caller, and nothing in it is
+// meant for services, so it stays out of the documented API. It must be `pub` because
+// the binary is a separate crate.
+#[doc(hidden)]
 pub mod cli;
-pub mod codes;
-mod compile;
-mod compile_lifecycle;
-pub mod diag;
 pub mod diff;
 pub mod docs;
-#[rustfmt::skip]
-mod embedded;
 pub mod engine;
 pub mod examples;
-pub mod exit;
-pub mod files;
-pub mod git;
-pub mod json_view;
-pub mod lifecycle;
-mod lint;
+pub(crate) mod host;
+#[doc(hidden)]
+pub mod internals;
 pub mod load;
-pub mod migrate;
-pub mod names;
-pub mod rules;
-pub mod schema;
-pub mod terminal;
-mod text;
-pub mod workspace;
-pub mod yaml;
-mod yaml_advice;
+pub mod model;
 
 pub use engine::{Decision, Query, Reason};
 
@@ -49,4 +36,4 @@ pub use engine::{Decision, Query, Reason};
 #[cfg(doctest)]
 pub struct ReadmeDoctests;
 pub use load::LoadError;
-pub use rules::{Effect, Rules, UnknownName};
+pub use model::{Effect, Rules, UnknownName};

@@ -25,7 +25,7 @@ fn main() -> ExitCode {
             let _ = writeln!(
                 err,
                 "error: cannot write output: {}",
-                portrules::load::io_reason(&e)
+                portrules::cli::io_reason(&e)
             );
             ExitCode::from(2)
         }

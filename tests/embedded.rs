@@ -7,9 +7,9 @@
 use std::fmt::Write;
 
 use portrules::Rules;
-use portrules::lifecycle::{Operand, Trigger};
-use portrules::rules::Text;
-use portrules::yaml::Pos;
+use portrules::model::Pos;
+use portrules::model::Text;
+use portrules::model::{Operand, Trigger};
 
 use crate::common::root;
 
@@ -44,12 +44,12 @@ fn generate(rules: &Rules, yaml: &str) -> String {
     );
     o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
-    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition,\n    Trigger,\n};\nuse crate::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};\nuse crate::yaml::Pos;\n\n");
+    o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::model::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition,\n    Trigger,\n};\nuse crate::model::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};\nuse crate::load::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
     let _ = writeln!(
         o,
         "pub(crate) const SOURCE_HASH: u64 = {:#018x};\n",
-        portrules::rules::fnv1a(yaml.as_bytes())
+        portrules::internals::fnv1a(yaml.as_bytes())
     );
     o.push_str(
         "/// The rules of `rules/port-orders.yaml`, already validated. Every text and list\n",
@@ -207,7 +207,7 @@ fn embedded_rules_match_the_yaml() {
     // The same rules, read from text here and built in there.
     from_yaml.source = "built-in".into();
     let expected = generate(&from_yaml, &yaml);
-    let path = root("src/embedded.rs");
+    let path = root("src/model/embedded.rs");
     let actual = std::fs::read_to_string(&path).unwrap_or_default();
     if actual != expected {
         if std::env::var_os("PORTRULES_BLESS").is_some() {
@@ -215,7 +215,7 @@ fn embedded_rules_match_the_yaml() {
             return;
         }
         panic!(
-            "src/embedded.rs is out of date with rules/port-orders.yaml; regenerate it with\n    PORTRULES_BLESS=1 cargo test --test cli embedded\nthen rebuild"
+            "src/model/embedded.rs is out of date with rules/port-orders.yaml; regenerate it with\n    PORTRULES_BLESS=1 cargo test --test cli embedded\nthen rebuild"
         );
     }
     assert_eq!(Rules::embedded(), from_yaml);

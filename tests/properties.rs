@@ -125,7 +125,7 @@ proptest! {
             if !args.contains(&"docs") {
                 for text in [&out, &err] {
                     prop_assert!(
-                        !text.chars().any(portrules::terminal::needs_escape),
+                        !text.chars().any(portrules::internals::needs_escape),
                         "{args:?} printed a raw control character"
                     );
                 }

@@ -126,12 +126,15 @@ fn unreadable_files_exit_2() {
 
 #[test]
 fn every_code_is_documented_in_the_catalogue() {
-    let catalogue = std::fs::read_to_string(root("src/codes.rs")).unwrap();
+    let catalogue = std::fs::read_to_string(root("src/load/codes.rs")).unwrap();
     for snap in std::fs::read_dir(root("tests/snapshots")).unwrap() {
         let text = std::fs::read_to_string(snap.unwrap().path()).unwrap();
         for (i, _) in text.match_indices("\"code\": \"") {
             let code = &text[i + 9..i + 14];
-            assert!(catalogue.contains(code), "{code} is not in src/codes.rs");
+            assert!(
+                catalogue.contains(code),
+                "{code} is not in src/load/codes.rs"
+            );
         }
     }
 }
@@ -166,7 +169,7 @@ fn large_rules(statuses: usize, actions: usize) -> String {
 
 #[test]
 fn large_files_report_schema_and_rule_problems_together() {
-    use portrules::codes::Code;
+    use portrules::load::Code;
     use portrules::load::{Limits, from_str};
 
     let limits = Limits {

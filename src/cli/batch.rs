@@ -4,8 +4,8 @@ use std::io::{self, BufReader};
 
 use super::{Global, Io};
 use crate::batch::{Clock, DEFAULT_MAX_LINE, Pinned, SystemClock};
-use crate::exit::Exit;
-use crate::load::io_reason;
+use crate::cli::exit::Exit;
+use crate::host::files::io_reason;
 
 /// Arguments of `portrules batch`.
 #[derive(Debug, clap::Args)]

@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::Io;
 use super::global::{Global, Source};
+use crate::cli::exit::Exit;
 use crate::diff::{self, BumpCheck, Change, Impact};
 use crate::docs::escape_inline;
-use crate::exit::Exit;
-use crate::git::{self, GitError};
+use crate::host::git::{self, GitError};
 use crate::load::{self, LoadError};
-use crate::rules::Rules;
+use crate::model::rules::Rules;
 
 /// Arguments of `portrules diff`.
 #[derive(Debug, clap::Args)]

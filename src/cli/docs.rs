@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use super::Io;
 use super::global::{self, Global};
+use crate::cli::exit::Exit;
 use crate::docs::{self, Page, Source};
-use crate::exit::Exit;
-use crate::files::{self, Links, ReadError, WriteError};
-use crate::rules::Rules;
-use crate::workspace;
+use crate::host::files::{self, Links, ReadError, WriteError};
+use crate::host::workspace;
+use crate::model::rules::Rules;
 
 /// Arguments of `portrules docs`.
 #[derive(Debug, clap::Args)]
@@ -121,7 +121,7 @@ fn generate(
         // meant for people.
         let diff = files::unified_diff(&committed, &page, &shown, "generated");
         io.out
-            .write_all(crate::terminal::escape(&diff).as_bytes())?;
+            .write_all(crate::host::terminal::escape(&diff).as_bytes())?;
         let why = format!(
             "it differs from what {} generates (diff above: - is the file, + is what it should say)",
             from.name()

@@ -5,9 +5,9 @@
 use std::path::{Path, PathBuf};
 
 use super::Io;
+use crate::host::workspace::{self, ConfigError, Workspace};
 use crate::load::{self, Limits, LoadError, Loaded};
-use crate::rules::{EMBEDDED_PATH, EMBEDDED_YAML, Rules};
-use crate::workspace::{self, ConfigError, Workspace};
+use crate::model::rules::{EMBEDDED_PATH, EMBEDDED_YAML, Rules};
 
 /// Settings every command shares.
 pub(super) struct Global {

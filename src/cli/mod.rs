@@ -1,6 +1,8 @@
 //! The command line: argument parsing, the shared `--rules` handling, and dispatch to
 //! one module per subcommand. Every command returns an [`Exit`]; nothing here exits.
 
+pub(crate) mod exit;
+
 mod batch;
 mod deferred;
 mod diff;
@@ -21,9 +23,10 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::exit::Exit;
+use crate::cli::exit::Exit;
+pub use crate::host::files::io_reason;
+use crate::host::terminal::Escaping;
 use crate::load::{self, Limits};
-use crate::terminal::Escaping;
 use deferred::Deferred;
 use global::Global;
 pub use stdout::Stdout;
@@ -253,18 +256,14 @@ fn finish(result: io::Result<Exit>, io: &mut Io<'_>) -> Exit {
         // A reader that went away (`| head`) is not an error worth reporting.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => Exit::Error,
         Err(e) => {
-            let _ = writeln!(
-                io.err,
-                "error: cannot write output: {}",
-                load::io_reason(&e)
-            );
+            let _ = writeln!(io.err, "error: cannot write output: {}", io_reason(&e));
             Exit::Error
         }
     }
 }
 
 /// Prints an unknown-name error with its suggestion and the known names.
-fn report_unknown(io: &mut Io<'_>, e: &crate::rules::UnknownName) -> io::Result<Exit> {
+fn report_unknown(io: &mut Io<'_>, e: &crate::model::rules::UnknownName) -> io::Result<Exit> {
     writeln!(io.err, "error: {e}")?;
     let plural = match e.kind {
         "status" => "statuses",

@@ -3,8 +3,8 @@
 use std::io;
 
 use super::{Format, Global, Io, report_unknown};
+use crate::cli::exit::Exit;
 use crate::engine::{FactError, Query};
-use crate::exit::Exit;
 
 /// Arguments of `portrules query`.
 #[derive(Debug, PartialEq, clap::Args)]

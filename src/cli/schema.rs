@@ -3,9 +3,10 @@
 use std::io;
 
 use super::Io;
-use crate::exit::Exit;
+use crate::cli::exit::Exit;
 
 pub(super) fn run(io: &mut Io<'_>) -> io::Result<Exit> {
-    io.out.write_all(crate::schema::SCHEMA_JSON.as_bytes())?;
+    io.out
+        .write_all(crate::load::schema::SCHEMA_JSON.as_bytes())?;
     Ok(Exit::Yes)
 }

@@ -5,8 +5,8 @@ use std::io;
 use serde::Serialize;
 
 use super::{Format, Global, Io};
-use crate::exit::Exit;
-use crate::rules::{Action, Cell, Effect, Rules};
+use crate::cli::exit::Exit;
+use crate::model::rules::{Action, Cell, Effect, Rules};
 
 /// Arguments of `portrules table`.
 #[derive(Debug, clap::Args)]
@@ -122,7 +122,7 @@ fn text(rules: &Rules, source: &str) -> String {
         let cells: Vec<String> = row
             .iter()
             .zip(&widths)
-            .map(|(cell, w)| crate::terminal::pad(cell, *w))
+            .map(|(cell, w)| crate::host::terminal::pad(cell, *w))
             .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');

@@ -3,7 +3,7 @@
 use std::io;
 
 use super::{Global, Io};
-use crate::exit::Exit;
+use crate::cli::exit::Exit;
 
 pub(super) fn run(global: &Global, io: &mut Io<'_>) -> io::Result<Exit> {
     let Some((rules, source)) = global.load_with_source(io) else {

@@ -5,10 +5,10 @@ use std::io;
 use serde::Serialize;
 
 use super::{Format, Global, Io, report_unknown};
-use crate::exit::Exit;
-use crate::lifecycle::{Source, Transition, Trigger};
-use crate::rules::{Rules, Status};
-use crate::terminal::pad;
+use crate::cli::exit::Exit;
+use crate::host::terminal::pad;
+use crate::model::lifecycle::{Source, Transition, Trigger};
+use crate::model::rules::{Rules, Status};
 
 /// Arguments of `portrules transitions`.
 #[derive(Debug, clap::Args)]
@@ -74,7 +74,7 @@ fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
         status: &status.id,
         label: &status.label,
         initial: rules.initial.as_deref() == Some(status.id.as_ref()),
-        is_final: rules.is_final(crate::rules::StatusId(index)),
+        is_final: rules.is_final(crate::model::rules::StatusId(index)),
         transitions: status
             .transitions
             .iter()

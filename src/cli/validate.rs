@@ -7,10 +7,10 @@ use clap::ValueEnum;
 
 use super::Io;
 use super::global::{Global, Source};
-use crate::codes::{Code, Severity};
-use crate::diag::{self, Diagnostic};
-use crate::exit::Exit;
+use crate::cli::exit::Exit;
 use crate::load;
+use crate::load::codes::{Code, Severity};
+use crate::load::diag::{self, Diagnostic};
 
 /// Arguments of `portrules validate`.
 #[derive(Debug, clap::Args)]

@@ -3,8 +3,8 @@
 
 use std::fmt::Write as _;
 
-use crate::lifecycle::{FactType, IfMissing, Source, Trigger};
-use crate::rules::{Rules, StatusId};
+use crate::model::lifecycle::{FactType, IfMissing, Source, Trigger};
+use crate::model::rules::{Rules, StatusId};
 
 /// Mermaid text stays plain: only letters, digits, spaces and `( ) + - . , ' /`.
 fn plain(text: &str) -> String {

@@ -1,9 +1,9 @@
-//! The error catalogue page's context, from [`crate::codes`].
+//! The error catalogue page's context, from [`crate::load::codes`].
 
 use minijinja::{Value, context};
 
 use super::{Page, header};
-use crate::codes::Code;
+use crate::load::codes::Code;
 
 pub(super) fn context(page: Page, target: Option<&str>) -> Value {
     let codes: Vec<Value> = Code::ALL
@@ -19,6 +19,6 @@ pub(super) fn context(page: Page, target: Option<&str>) -> Value {
         .collect();
     context! {
         codes => codes,
-        ..header(page, "src/codes.rs", None, None, target)
+        ..header(page, "src/load/codes.rs", None, None, target)
     }
 }

@@ -13,11 +13,10 @@ use std::sync::Arc;
 
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
-pub use diagram::mermaid;
-pub use markdown::escape_inline;
+pub(crate) use markdown::escape_inline;
 use markdown::is_plain_inline;
 
-use crate::rules::Rules;
+use crate::model::rules::Rules;
 
 /// A generated page.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]

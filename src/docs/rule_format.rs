@@ -7,7 +7,7 @@ use serde::Serialize;
 use serde_json::Value as Json;
 
 use super::{Page, header};
-use crate::schema::schema;
+use crate::load::schema::schema;
 
 /// The sections of the reference, in reading order: the file, then what it contains.
 /// `None` is the top level; the others are `$defs` entries.

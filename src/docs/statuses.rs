@@ -6,7 +6,7 @@ use minijinja::{Value, context};
 
 use super::table::Table;
 use super::{Page, Source, header};
-use crate::rules::Effect;
+use crate::model::rules::Effect;
 
 pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
     let rules = &*source.rules;

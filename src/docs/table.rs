@@ -14,7 +14,7 @@ use minijinja::Value;
 use minijinja::value::{Enumerator, Object, ObjectRepr};
 
 use super::words::{explain, field_list, only};
-use crate::rules::{Cell, Effect, Rules, Text};
+use crate::model::rules::{Cell, Effect, Rules, Text};
 
 /// What every object of one page shares.
 #[derive(Debug)]

@@ -1,7 +1,7 @@
 //! A cell in words, shared by the status page's context and its table objects: what a
 //! limited cell allows, a caveat with its ways out. Depends only on the rule model.
 
-use crate::rules::{Rules, Text};
+use crate::model::rules::{Rules, Text};
 
 /// The note, then the ways out: "… What to do instead: 1) … 2) …".
 pub(super) fn explain(note: Option<&str>, remedy: &[Text]) -> String {

@@ -14,9 +14,9 @@ use serde::Deserialize;
 use serde_json::value::RawValue;
 
 use crate::engine::Query;
-use crate::names::Suggester;
-use crate::names::normalize;
-use crate::rules::{ActionId, FieldId, Rules, StatusId};
+use crate::model::names::Suggester;
+use crate::model::names::normalize;
+use crate::model::rules::{ActionId, FieldId, Rules, StatusId};
 
 /// One request line. A key it does not name is an error, not ignored: a caller who
 /// writes `fact` for `facts` must not get an answer that skipped the facts.
@@ -421,7 +421,7 @@ fn request_error(e: serde_json::Error) -> String {
     let text = e.to_string();
     if let Some(rest) = text.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default();
-        let hint = crate::names::did_you_mean(key, REQUEST_KEYS.iter().copied())
+        let hint = crate::model::names::did_you_mean(key, REQUEST_KEYS.iter().copied())
             .map(|d| format!(": {d}"))
             .unwrap_or_else(|| {
                 format!(
@@ -652,7 +652,7 @@ mod tests {
     }
 
     fn rules() -> Rules {
-        let text = include_str!("../tests/fixtures/load/time-rule.yaml");
+        let text = include_str!("../../tests/fixtures/load/time-rule.yaml");
         crate::load::from_str(text, "time-rule.yaml", &Default::default())
             .map(|l| l.rules)
             .unwrap_or_else(|e| panic!("{}", e.render()))

@@ -1,15 +1,25 @@
 //! Loading a rule file: bounded reading, YAML, schema, semantic checks, in that order.
 //! A file either loads completely or yields every problem found; never half of it.
 
+pub(crate) mod codes;
+mod compile;
+pub(crate) mod diag;
+pub(crate) mod json_view;
+mod lint;
+pub(crate) mod migrate;
+pub(crate) mod schema;
+pub(crate) mod yaml;
+
+pub use codes::{Code, Severity};
+pub use diag::Diagnostic;
+
 use std::borrow::{Borrow, Cow};
 use std::path::Path;
 
-use crate::codes::{Code, Severity};
-use crate::diag::{self, Diagnostic, Finding, Findings, Lines};
-use crate::files::ReadError;
-use crate::rules::Rules;
-use crate::yaml::{self, Kind, Node, Pos};
-use crate::{compile, lint, schema};
+use crate::host::files::ReadError;
+use crate::load::diag::{Finding, Findings, Lines};
+use crate::load::yaml::{Kind, Node, Pos};
+use crate::model::rules::Rules;
 
 /// Default size limit for a rule file: far above any real policy, far below harm.
 pub const DEFAULT_MAX_SIZE: u64 = 4 * 1024 * 1024;
@@ -136,7 +146,7 @@ pub fn from_bytes(bytes: Vec<u8>, file: &str, limits: &Limits) -> Result<Loaded,
 /// Reads at most `limits.max_size` bytes; a bigger file (or an endless one such as a
 /// device) is refused without reading it all.
 fn read_bounded(path: &Path, limits: &Limits) -> Result<Vec<u8>, Finding> {
-    crate::files::read_bounded(path, limits.max_size).map_err(|e| match e {
+    crate::host::files::read_bounded(path, limits.max_size).map_err(|e| match e {
         ReadError::TooLarge { size, .. } => too_large(size, limits),
         other => Finding::new(
             Code::Io,
@@ -162,8 +172,6 @@ fn too_large(size: u64, limits: &Limits) -> Finding {
     )
     .help("rule files are small; if this one is meant to be this big, raise the limit with `--max-size BYTES`")
 }
-
-pub use crate::files::io_reason;
 
 /// Files at least this large check the schema and build the rules on two threads. Below
 /// it a thread costs more than it saves (the shipped file is about 10 KB).
@@ -197,7 +205,7 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
             .help("rule files are UTF-8 YAML text; check the path"),
         ));
     }
-    let root = yaml::parse(text).map_err(|e| fail(crate::yaml_advice::explain(text, e)))?;
+    let root = yaml::parse(text).map_err(|e| fail(crate::load::yaml::advice::explain(text, e)))?;
     if !matches!(root.kind, Kind::Map(_)) {
         let what = match &root.kind {
             Kind::Null => "empty",
@@ -220,7 +228,7 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
 
     let large = text.len() >= PARALLEL_FROM;
     let mut tree = FreeInBackground { node: root, large };
-    crate::migrate::upgrade(&mut tree.node);
+    crate::load::migrate::upgrade(&mut tree.node);
     let root = &tree.node;
     // A file for a newer format may use keys this schema does not know; reporting
     // those would bury the one message that matters.
@@ -270,7 +278,7 @@ fn load(source: Cow<'_, str>, file: &str, limits: &Limits) -> Result<Loaded, Loa
     };
     match compiled {
         Some(mut rules) if findings.is_empty() => {
-            rules.source = crate::rules::Text::Owned(file.to_string());
+            rules.source = crate::model::rules::Text::Owned(file.to_string());
             let (warns, unused) = lint::lint(root, &rules, cap, limits.warnings);
             let warnings = place(warns, Severity::Warning);
             if !unused.is_empty() {
@@ -347,7 +355,7 @@ fn sort_dedup(diags: &mut Vec<Diagnostic>) {
 }
 
 /// The ways to get rules: loading lives here, beside the checks, so that the model
-/// (`src/rules.rs`) does not depend on its loader.
+/// (`src/model/rules.rs`) does not depend on its loader.
 impl Rules {
     /// The rules compiled into the binary (`rules/port-orders.yaml` at build time).
     ///
@@ -373,16 +381,16 @@ impl Rules {
 
     /// The rules compiled into the binary, or why the file they were built from is invalid.
     pub fn try_embedded() -> Result<Rules, LoadError> {
-        if crate::embedded::SOURCE_HASH == crate::rules::EMBEDDED_YAML_HASH {
-            Ok(crate::embedded::RULES.clone())
+        if crate::model::embedded::SOURCE_HASH == crate::model::rules::EMBEDDED_YAML_HASH {
+            Ok(crate::model::embedded::RULES.clone())
         } else {
             let mut rules = from_str(
-                crate::rules::EMBEDDED_YAML,
-                crate::rules::EMBEDDED_PATH,
+                crate::model::rules::EMBEDDED_YAML,
+                crate::model::rules::EMBEDDED_PATH,
                 &Limits::default(),
             )?
             .rules;
-            rules.source = crate::rules::Text::Borrowed(crate::rules::BUILT_IN);
+            rules.source = crate::model::rules::Text::Borrowed(crate::model::rules::BUILT_IN);
             Ok(rules)
         }
     }

@@ -125,7 +125,12 @@ pub fn read_blob(spec: &str, max_size: u64) -> Result<Vec<u8>, GitError> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| failed(format!("cannot run git: {}", crate::load::io_reason(&e))))?;
+        .map_err(|e| {
+            failed(format!(
+                "cannot run git: {}",
+                crate::host::files::io_reason(&e)
+            ))
+        })?;
     let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or(0));
     let read = child
         .stdout
@@ -145,7 +150,7 @@ pub fn read_blob(spec: &str, max_size: u64) -> Result<Vec<u8>, GitError> {
     match (read, output) {
         (Some(Ok(_)), Ok(out)) if out.status.success() || bytes.len() as u64 == size => Ok(bytes),
         (_, Ok(out)) => Err(failed(stderr_reason(&out.stderr))),
-        (_, Err(e)) => Err(failed(crate::load::io_reason(&e))),
+        (_, Err(e)) => Err(failed(crate::host::files::io_reason(&e))),
     }
 }
 
@@ -164,7 +169,7 @@ fn rev_parse(name: &str) -> Result<Option<String>, String> {
     let out = git(&["rev-parse", "--verify", "--quiet", "--end-of-options", name])
         .stdin(Stdio::null())
         .output()
-        .map_err(|e| format!("cannot run git: {}", crate::load::io_reason(&e)))?;
+        .map_err(|e| format!("cannot run git: {}", crate::host::files::io_reason(&e)))?;
     if out.status.success() {
         let oid = String::from_utf8_lossy(&out.stdout).trim().to_string();
         return Ok(is_oid(&oid).then_some(oid));
@@ -185,14 +190,14 @@ fn describe(oid: &str) -> Result<(String, u64), String> {
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .map_err(|e| format!("cannot run git: {}", crate::load::io_reason(&e)))?;
+        .map_err(|e| format!("cannot run git: {}", crate::host::files::io_reason(&e)))?;
     if let Some(mut stdin) = child.stdin.take() {
         // `oid` is hex digits only, checked by `rev_parse`.
         let _ = writeln!(stdin, "{oid}");
     }
     let out = child
         .wait_with_output()
-        .map_err(|e| crate::load::io_reason(&e))?;
+        .map_err(|e| crate::host::files::io_reason(&e))?;
     let line = String::from_utf8_lossy(&out.stdout);
     let mut words = line.split_whitespace();
     match (

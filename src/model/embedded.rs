@@ -8,12 +8,12 @@ use std::borrow::Cow;
 use jiff::SignedDuration;
 
 #[allow(unused_imports)]
-use crate::lifecycle::{
+use crate::model::lifecycle::{
     Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition,
     Trigger,
 };
-use crate::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};
-use crate::yaml::Pos;
+use crate::model::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};
+use crate::load::yaml::Pos;
 
 /// FNV-1a of the YAML this file was generated from.
 pub(crate) const SOURCE_HASH: u64 = 0x6c88c6e155586e3d;

@@ -4,15 +4,17 @@
 //! The schema has usually run first, but this stage does not rely on it: wherever a
 //! node has the wrong shape it is skipped (the schema reports it) and no rules result.
 
+mod lifecycle;
+
 use std::collections::{HashMap, HashSet};
 
-use crate::codes::Code;
-use crate::diag::{Finding, Findings, len_of};
-use crate::names::{did_you_mean, normalize};
-use crate::rules::{
+use crate::load::codes::Code;
+use crate::load::diag::{Finding, Findings, len_of};
+use crate::load::yaml::{Entry, Kind, Node, Pos};
+use crate::model::names::{did_you_mean, normalize};
+use crate::model::rules::{
     Action, Cell, Effect, Example, ExampleAt, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
 };
-use crate::yaml::{Entry, Kind, Node, Pos};
 
 /// Refuses a file written for a format this build does not read.
 pub fn check_schema_version(root: &Node) -> Vec<Finding> {
@@ -105,8 +107,9 @@ pub fn compile(root: &Node, cap: usize) -> (Option<Rules>, Findings) {
     };
     // The lifecycle refers to statuses and actions, so it is read once they are sound.
     let rules = rules.and_then(|mut rules| {
-        c.findings
-            .append(crate::compile_lifecycle::compile(root, &mut rules, cap));
+        c.findings.append(crate::load::compile::lifecycle::compile(
+            root, &mut rules, cap,
+        ));
         c.findings.is_empty().then_some(rules)
     });
     (rules, c.findings)

@@ -8,16 +8,16 @@ use jsonschema::paths::LocationSegment;
 use jsonschema::{ValidationError, Validator};
 use serde_json::Value;
 
-use crate::codes::Code;
+use crate::load::codes::Code;
 use std::collections::HashMap;
 
-use crate::diag::{Finding, Findings};
-use crate::json_view::Tree;
-use crate::names::did_you_mean;
-use crate::yaml::{Entry, Kind, Node, Pos};
+use crate::load::diag::{Finding, Findings};
+use crate::load::json_view::Tree;
+use crate::load::yaml::{Entry, Kind, Node, Pos};
+use crate::model::names::did_you_mean;
 
 /// The schema as shipped in `schemas/rules.schema.json`.
-pub const SCHEMA_JSON: &str = include_str!("../schemas/rules.schema.json");
+pub const SCHEMA_JSON: &str = include_str!("../../schemas/rules.schema.json");
 
 /// The schema, parsed.
 pub fn schema() -> &'static Value {
@@ -27,7 +27,7 @@ pub fn schema() -> &'static Value {
     SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_JSON).unwrap_or(Value::Bool(false)))
 }
 
-/// The compiled schema, validating the YAML tree in place (see [`crate::json_view`]).
+/// The compiled schema, validating the YAML tree in place (see [`crate::load::json_view`]).
 fn validator() -> Result<&'static Validator<Tree>, String> {
     static VALIDATOR: OnceLock<Result<Validator<Tree>, String>> = OnceLock::new();
     VALIDATOR

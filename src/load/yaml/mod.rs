@@ -3,6 +3,8 @@
 //! Every node remembers where it stands in the file, so that later stages (schema
 //! validation, semantic checks) can point at the exact line and column of a problem.
 
+pub mod advice;
+
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasher, RandomState};
 
@@ -15,23 +17,7 @@ use serde_json::Value;
 /// mistakes while keeping recursion shallow whatever the input.
 pub const MAX_DEPTH: usize = 32;
 
-/// Where a node starts and how far it reaches, as 1-based line and column plus byte range.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Pos {
-    /// 1-based line, 0 when unknown.
-    pub line: usize,
-    /// 1-based column in characters, 0 when unknown.
-    pub column: usize,
-    /// Length in characters (0 for collections, whose extent the parser does not report).
-    pub len: usize,
-}
-
-impl Pos {
-    /// Whether the parser told us where this is.
-    pub fn is_known(&self) -> bool {
-        self.line > 0
-    }
-}
+pub use crate::model::pos::Pos;
 
 /// A YAML node with its position.
 #[derive(Clone, Debug, Default, PartialEq)]

@@ -3,15 +3,15 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
-use crate::codes::Code;
-use crate::diag::{Finding, Findings, len_of};
-use crate::lifecycle::{
+use crate::load::codes::Code;
+use crate::load::diag::{Finding, Findings, len_of};
+use crate::load::yaml::{Kind, Node};
+use crate::model::lifecycle::{
     Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition, Trigger,
     parse_duration,
 };
-use crate::names::did_you_mean;
-use crate::rules::{Rules, Text};
-use crate::yaml::{Kind, Node};
+use crate::model::names::did_you_mean;
+use crate::model::rules::{Rules, Text};
 
 fn text(node: &Node, key: &str) -> Option<Text> {
     node.get(key)
@@ -66,7 +66,7 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
     let known_status = |id: &str, pos, what: &str, findings: &mut Findings| {
         if !status_set.contains(id) {
             findings.add(|| {
-                let near = crate::names::suggest(id, status_ids.iter().copied());
+                let near = crate::model::names::suggest(id, status_ids.iter().copied());
                 if let Some(key) = near.filter(|n| !referenced.contains(n))
                     && let Some(entry) = statuses_node.and_then(|s| s.entry(key))
                 {
@@ -148,7 +148,7 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
                             });
                         }
                         if let Some(&i) = action_index.get(a)
-                            && status.cells[i].decision == crate::rules::Effect::Deny
+                            && status.cells[i].decision == crate::model::rules::Effect::Deny
                         {
                             let pos = on.get("action").map_or(on.pos, |n| n.pos);
                             findings.add(|| {
@@ -342,7 +342,7 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Findin
 }
 
 /// The position of a status's key, for messages about the whole status.
-fn status_key_pos(root: &Node, id: &str) -> crate::yaml::Pos {
+fn status_key_pos(root: &Node, id: &str) -> crate::load::yaml::Pos {
     root.get("statuses")
         .and_then(|s| s.entry(id))
         .map_or_else(Default::default, |e| e.key_pos)

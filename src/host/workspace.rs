@@ -119,7 +119,7 @@ fn read_config(root: &Path, file: &Path) -> Result<Workspace, ConfigError> {
         message,
     };
     inside(root, CONFIG).map_err(|why| fail(format!("the configuration file {why}")))?;
-    let text = crate::files::read_text_bounded(file, MAX_CONFIG)
+    let text = crate::host::files::read_text_bounded(file, MAX_CONFIG)
         .map_err(|e| fail(format!("cannot read it: {e}")))?;
     let config: Config = toml::from_str(&text).map_err(|e| fail(toml_message(&e, &text)))?;
     let check = |key: &str, value: &str| {
@@ -146,7 +146,7 @@ fn toml_message(e: &toml::de::Error, text: &str) -> String {
     let what = match what.strip_prefix("unknown field `") {
         Some(rest) => {
             let key = rest.split('`').next().unwrap_or_default();
-            let hint = crate::names::did_you_mean(key, ["rules", "page"])
+            let hint = crate::model::names::did_you_mean(key, ["rules", "page"])
                 .map(|d| format!(": {d}"))
                 .unwrap_or_else(|| "; it has `rules` and `page`".into());
             format!("unknown key `{key}`{hint}")

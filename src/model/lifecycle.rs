@@ -11,7 +11,7 @@ use std::fmt;
 use jiff::{SignedDuration, Timestamp};
 use serde::Serialize;
 
-use crate::text::Text;
+use crate::model::text::Text;
 
 /// The type of a fact's values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]

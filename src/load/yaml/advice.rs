@@ -2,9 +2,9 @@
 //! says what the mistake probably is and where it starts (an unclosed quote is shown
 //! where it opened, not where the parser noticed). Reads only the text and the error.
 
-use crate::codes::Code;
-use crate::diag::Finding;
-use crate::yaml::{Pos, SyntaxError, SyntaxErrorKind};
+use crate::load::codes::Code;
+use crate::load::diag::Finding;
+use crate::load::yaml::{Pos, SyntaxError, SyntaxErrorKind};
 
 /// The finding for a YAML error in `text`.
 pub fn explain(text: &str, e: SyntaxError) -> Finding {

@@ -11,7 +11,7 @@ use jsonschema::JsonType;
 use jsonschema::json::{Array, Json, JsonNumber, Node as JsonNode, NodeIdentity, Object};
 use serde_json::{Number, Value};
 
-use crate::yaml::{Entry, Kind, Node};
+use crate::load::yaml::{Entry, Kind, Node};
 
 /// The representation's marker type: nodes are `&yaml::Node`.
 pub struct Tree;
@@ -205,7 +205,7 @@ impl<'a> Array<'a, Tree> for &'a [Node] {
 
 #[cfg(test)]
 mod tests {
-    use crate::yaml::parse;
+    use crate::load::yaml::parse;
 
     #[test]
     fn the_shipped_rules_are_valid_on_the_tree() {
@@ -216,7 +216,7 @@ mod tests {
         .unwrap();
         let node = parse(&text).unwrap();
         let validator = jsonschema::options_for::<super::Tree>()
-            .build(crate::schema::schema())
+            .build(crate::load::schema::schema())
             .unwrap();
         assert!(validator.is_valid(&node));
     }

@@ -4,8 +4,8 @@
 //! Format 1 is the first, so the list is empty today; the mechanism is tested with a
 //! made-up step so that the first real one only has to be added to [`STEPS`].
 
-use crate::rules::SUPPORTED_SCHEMA_VERSIONS;
-use crate::yaml::{Kind, Node};
+use crate::load::yaml::{Kind, Node};
+use crate::model::rules::SUPPORTED_SCHEMA_VERSIONS;
 
 /// A rewrite from format `from` to `from + 1`.
 #[derive(Clone, Copy)]
@@ -48,7 +48,7 @@ fn upgrade_with(root: &mut Node, steps: &[Step], current: u64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::yaml::parse;
+    use crate::load::yaml::parse;
 
     /// A made-up format 0 that called `title` `heading`.
     fn zero_to_one(root: &mut Node) {

@@ -1,12 +1,12 @@
 //! Warnings: rules that are valid but look unintended, and the acknowledgements
 //! (`allow_warnings`) that silence them.
 
-use crate::codes::Code;
-use crate::diag::{Finding, Findings, len_of};
-use crate::rules::{Effect, Rules};
+use crate::load::codes::Code;
+use crate::load::diag::{Finding, Findings, len_of};
+use crate::model::rules::{Effect, Rules};
 use std::collections::HashMap;
 
-use crate::yaml::{Entry, Kind, Node};
+use crate::load::yaml::{Entry, Kind, Node};
 
 /// The id of the action that other actions presuppose.
 const VIEW: &str = "view";
@@ -27,7 +27,7 @@ pub fn lint(root: &Node, rules: &Rules, cap: usize, want_warnings: bool) -> (Fin
         .unwrap_or_default();
     for (index, status) in rules.statuses.iter().enumerate() {
         let view_denied = view.is_some_and(|v| status.cells[v].decision == Effect::Deny);
-        let is_final = rules.is_final(crate::rules::StatusId(index));
+        let is_final = rules.is_final(crate::model::rules::StatusId(index));
         let permissions = nodes
             .get(status.id.as_ref())
             .and_then(|s| s.get("permissions"));
@@ -126,7 +126,7 @@ fn hidden_characters(node: &Node, warnings: &mut Findings) {
                 let multi_line_ok = |c: char| c == '\n' || c == '\t';
                 if let Some(c) = text
                     .chars()
-                    .find(|&c| crate::terminal::needs_escape(c) && !multi_line_ok(c))
+                    .find(|&c| crate::host::terminal::needs_escape(c) && !multi_line_ok(c))
                 {
                     warnings.add(|| {
                         let mut pos = node.pos;

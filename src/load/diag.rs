@@ -6,8 +6,8 @@ use std::fmt::Write as _;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
-use crate::codes::{Code, Severity};
-use crate::yaml::Pos;
+use crate::load::codes::{Code, Severity};
+use crate::load::yaml::Pos;
 
 /// One finding, located in a file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -334,7 +334,7 @@ fn crop(text: &str, column: usize, end_column: usize) -> (String, std::ops::Rang
     // characters it marks.
     let shown_text = |part: &[char]| -> String {
         part.iter()
-            .map(|&c| crate::terminal::escape(c.encode_utf8(&mut [0; 4])).into_owned())
+            .map(|&c| crate::host::terminal::escape(c.encode_utf8(&mut [0; 4])).into_owned())
             .collect()
     };
     shown.push_str(&shown_text(&window[..start]));

@@ -18,13 +18,6 @@ pub fn needs_escape(c: char) -> bool {
         || matches!(c, '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
-/// Whether a text holds anything [`needs_escape`] would show escaped, line feeds and
-/// tabs included (for one-line values, where those do not belong either).
-pub fn has_hidden(text: &str) -> bool {
-    text.chars()
-        .any(|c| needs_escape(c) || c == '\n' || c == '\t')
-}
-
 /// `text` with every character that [`needs_escape`] shown as `\u{..}`.
 pub fn escape(text: &str) -> Cow<'_, str> {
     if !text.chars().any(needs_escape) {

@@ -6,8 +6,8 @@ use std::fmt;
 
 use serde::Serialize;
 
-use crate::lifecycle::{Transition, Trigger};
-use crate::rules::{Cell, Effect, Rules, Status, Text};
+use crate::model::lifecycle::{Transition, Trigger};
+use crate::model::rules::{Cell, Effect, Rules, Status, Text};
 
 /// How a change affects the services that rely on the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -422,7 +422,7 @@ pub fn check_bump(old: &Rules, new: &Rules, changes: &[Change]) -> BumpCheck {
 /// What a missing fact means, fact by fact (facts present in both versions): answering
 /// anyway is the widest, denying narrower, refusing narrowest for a caller.
 fn missing_fact_changes(old: &Rules, new: &Rules) -> Vec<Change> {
-    use crate::lifecycle::IfMissing;
+    use crate::model::lifecycle::IfMissing;
     let rank = |m: IfMissing| match m {
         IfMissing::Warn => 0,
         IfMissing::Deny => 1,

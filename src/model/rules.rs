@@ -2,19 +2,19 @@
 //!
 //! A [`Rules`] value only exists once its file has passed every check (YAML, schema,
 //! semantics), so nothing downstream re-validates. The ways to get one (a file, text,
-//! the built-in rules) belong to the loader (`src/load.rs`): the model does not depend
+//! the built-in rules) belong to the loader (`src/load/`): the model does not depend
 //! on it.
 
 use serde::Serialize;
 
-use crate::lifecycle::{EventDecl, FactDecl, Transition};
-use crate::names::same;
+use crate::model::lifecycle::{EventDecl, FactDecl, Transition};
+use crate::model::names::same;
 
 /// The rule-file format versions this build reads.
 pub const SUPPORTED_SCHEMA_VERSIONS: std::ops::RangeInclusive<u64> = 1..=1;
 
 /// The rule file compiled into the binary (`rules/port-orders.yaml`).
-pub const EMBEDDED_YAML: &str = include_str!("../rules/port-orders.yaml");
+pub const EMBEDDED_YAML: &str = include_str!("../../rules/port-orders.yaml");
 
 /// What [`Rules::source`] says for the rules compiled into the binary.
 pub const BUILT_IN: &str = "built-in";
@@ -22,7 +22,7 @@ pub const BUILT_IN: &str = "built-in";
 /// The path the embedded rules came from, used in messages.
 pub const EMBEDDED_PATH: &str = "rules/port-orders.yaml";
 
-/// FNV-1a of the embedded YAML, computed while compiling. `src/embedded.rs` records the
+/// FNV-1a of the embedded YAML, computed while compiling. `src/model/embedded.rs` records the
 /// hash of the YAML it was generated from; when they differ (the YAML was edited and the
 /// Rust form not yet regenerated) the YAML is parsed at run time instead, so the binary
 /// always answers from the file it was built with.
@@ -40,7 +40,7 @@ pub const fn fnv1a(bytes: &[u8]) -> u64 {
     hash
 }
 
-pub use crate::text::{List, Text};
+pub use crate::model::text::{List, Text};
 
 /// What a cell decides.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
@@ -155,7 +155,7 @@ pub struct Example {
     pub now: Option<Text>,
     /// Where the example stands in its file.
     #[serde(skip)]
-    pub pos: crate::yaml::Pos,
+    pub pos: crate::model::pos::Pos,
     /// Where its values stand, so that a problem with one of them is shown there.
     #[serde(skip)]
     pub at: ExampleAt,
@@ -165,15 +165,15 @@ pub struct Example {
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct ExampleAt {
     /// The `status` value.
-    pub status: crate::yaml::Pos,
+    pub status: crate::model::pos::Pos,
     /// The `action` value.
-    pub action: crate::yaml::Pos,
+    pub action: crate::model::pos::Pos,
     /// The `field` value.
-    pub field: crate::yaml::Pos,
+    pub field: crate::model::pos::Pos,
     /// The `expect` value.
-    pub expect: crate::yaml::Pos,
+    pub expect: crate::model::pos::Pos,
     /// The `now` value.
-    pub now: crate::yaml::Pos,
+    pub now: crate::model::pos::Pos,
 }
 
 /// A loaded, fully validated rule file.
@@ -322,7 +322,7 @@ pub(crate) fn unknown_name<'a>(
     UnknownName {
         kind,
         name: name.to_string(),
-        suggestion: crate::names::suggest(name, candidates).map(str::to_string),
+        suggestion: crate::model::names::suggest(name, candidates).map(str::to_string),
         known: (entries.clone())
             .take(KNOWN_LISTED)
             .map(|(_, label)| label.to_string())

@@ -6,8 +6,8 @@ use serde::{Serialize, Serializer};
 
 use jiff::Timestamp;
 
-use crate::lifecycle::{FactDecl, FactValue, IfMissing, Trigger};
-use crate::rules::{ActionId, Effect, FieldId, Rules, StatusId, Text, UnknownName};
+use crate::model::lifecycle::{FactDecl, FactValue, IfMissing, Trigger};
+use crate::model::rules::{ActionId, Effect, FieldId, Rules, StatusId, Text, UnknownName};
 
 /// A checked question: status and action (and optionally one field) resolved to ids,
 /// with whatever facts about the order the caller knows.
@@ -233,7 +233,7 @@ pub struct RulesRef<'r> {
 }
 
 /// A cell's answer, narrowed to one field when the query asks about one.
-fn answer(cell: &crate::rules::Cell, field: Option<&str>) -> (Effect, Reason) {
+fn answer(cell: &crate::model::rules::Cell, field: Option<&str>) -> (Effect, Reason) {
     match (cell.decision, field) {
         (Effect::Limited, Some(f)) if cell.fields.iter().any(|c| c == f) => {
             (Effect::Allow, Reason::FieldListed)
