@@ -6,88 +6,19 @@
 //! co-process that writes one line and waits gets its answer at once, while bulk input
 //! is still written in large blocks.
 
-use std::borrow::Cow;
+mod clock;
+mod request;
+
 use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
-
-use serde::Deserialize;
-use serde_json::value::RawValue;
 
 use crate::engine::Query;
 use crate::model::names::Suggester;
 use crate::model::names::normalize;
 use crate::model::rules::{ActionId, FieldId, Rules, StatusId};
+pub use clock::{Clock, Pinned, SystemClock};
+use request::{IdOnly, NAME_MARGIN, Request, echo_id, parse, shown};
 
-/// One request line. A key it does not name is an error, not ignored: a caller who
-/// writes `fact` for `facts` must not get an answer that skipped the facts.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Request<'a> {
-    #[serde(borrow)]
-    status: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    action: Option<Cow<'a, str>>,
-    #[serde(borrow)]
-    field: Option<Cow<'a, str>>,
-    /// Echoed on the answer; `null` is an id like any other.
-    #[serde(borrow, default, deserialize_with = "present")]
-    id: Option<&'a RawValue>,
-    /// Facts about the order, for time rules: `{"foc_date": "2026-11-27T09:00:00Z"}`.
-    facts: Option<Facts>,
-    /// The time to answer at (RFC 3339); default: now.
-    #[serde(borrow)]
-    now: Option<Cow<'a, str>>,
-}
-
-/// The keys a request may have, for suggestions.
-const REQUEST_KEYS: &[&str] = &["status", "action", "field", "id", "facts", "now"];
-
-/// Only the id, to echo it on lines whose request is otherwise unusable.
-#[derive(Deserialize)]
-struct IdOnly<'a> {
-    #[serde(borrow, default, deserialize_with = "present")]
-    id: Option<&'a RawValue>,
-}
-
-/// A key that is present, whatever its value (`null` included).
-fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<&'de RawValue>, D::Error> {
-    <&RawValue>::deserialize(d).map(Some)
-}
-
-/// A request's facts in the order given; a name given twice is an error.
-struct Facts(Vec<(String, serde_json::Value)>);
-
-impl<'de> Deserialize<'de> for Facts {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Facts, D::Error> {
-        struct Visit;
-        impl<'de> serde::de::Visitor<'de> for Visit {
-            type Value = Facts;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("an object of facts, such as {\"foc_date\": \"2026-11-27T09:00:00Z\"}")
-            }
-            fn visit_map<M: serde::de::MapAccess<'de>>(
-                self,
-                mut map: M,
-            ) -> Result<Facts, M::Error> {
-                let mut facts: Vec<(String, serde_json::Value)> = Vec::new();
-                let mut seen = std::collections::HashSet::new();
-                while let Some((name, value)) = map.next_entry::<String, serde_json::Value>()? {
-                    if !seen.insert(name.clone()) {
-                        return Err(serde::de::Error::custom(format_args!(
-                            "fact `{name}` is given twice"
-                        )));
-                    }
-                    facts.push((name, value));
-                }
-                Ok(Facts(facts))
-            }
-        }
-        d.deserialize_map(Visit)
-    }
-}
-
-/// Names to ids: exact spellings first (ids and labels as written), then the
-/// normalized form, which costs an allocation and is only needed for odd spellings.
 struct Names {
     /// Exact spellings, scanned in order: for the handful of names a real policy has,
     /// comparing a few short strings beats hashing one.
@@ -132,30 +63,6 @@ impl Names {
     }
 }
 
-/// Where a request that carries no `now` gets the time from.
-pub trait Clock {
-    /// The current time.
-    fn now(&self) -> jiff::Timestamp;
-}
-
-/// The system clock, read for each request that needs it.
-pub struct SystemClock;
-
-impl Clock for SystemClock {
-    fn now(&self) -> jiff::Timestamp {
-        jiff::Timestamp::now()
-    }
-}
-
-/// One time for every request: `batch --now`, and tests.
-pub struct Pinned(pub jiff::Timestamp);
-
-impl Clock for Pinned {
-    fn now(&self) -> jiff::Timestamp {
-        self.0
-    }
-}
-
 /// Tables with more possible answers than this (statuses × actions × (fields + 1))
 /// compute each answer when asked instead of rendering them all up front: a 10,000 ×
 /// 64 table with two fields would hold 1.9 M answers, about a gigabyte.
@@ -163,10 +70,6 @@ const PRERENDER_UP_TO: usize = 100_000;
 
 /// Default longest request line, in bytes.
 pub const DEFAULT_MAX_LINE: usize = 1024 * 1024;
-
-/// Ids nested deeper than this are refused: many JSON readers refuse deep documents,
-/// and the answer must stay readable by whoever sent the request.
-const MAX_ID_DEPTH: usize = 16;
 
 /// Every answer, pre-rendered as a JSON object without its closing brace.
 pub struct Answers<'r> {
@@ -377,16 +280,6 @@ impl<'r> Answers<'r> {
     }
 }
 
-/// A request line as a request, or why it is not one.
-fn parse(line: &[u8]) -> Result<Request<'_>, String> {
-    if line.iter().all(u8::is_ascii_whitespace) {
-        return Err("empty line: expected a JSON object such as {\"status\": \"error\", \"action\": \"view\"}".into());
-    }
-    // One UTF-8 check for the whole line; parsing from `str` then skips it per string.
-    let line = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8 text")?;
-    serde_json::from_str(line).map_err(request_error)
-}
-
 /// The error line's message for a decision the rules refuse to give without a fact.
 fn refusal(decision: &crate::engine::Decision<'_>) -> Option<String> {
     let fact = decision.required_fact()?;
@@ -397,140 +290,6 @@ fn refusal(decision: &crate::engine::Decision<'_>) -> Option<String> {
         decision.reason_text(),
         fact.id
     ))
-}
-
-/// How much longer than the longest known name a name may be and still be compared
-/// for a suggestion (spaces and separators that normalize away).
-const NAME_MARGIN: usize = 16;
-
-/// A name for a message, in backticks: whole when short, else its start and its size.
-fn shown(name: &str) -> String {
-    const SHOWN: usize = 64;
-    if name.len() <= SHOWN {
-        return format!("`{name}`");
-    }
-    let cut = (0..=SHOWN)
-        .rev()
-        .find(|&i| name.is_char_boundary(i))
-        .unwrap_or(0);
-    format!("`{}…` ({} bytes)", &name[..cut], name.len())
-}
-
-/// The request's parse error in the project's words.
-fn request_error(e: serde_json::Error) -> String {
-    let text = e.to_string();
-    if let Some(rest) = text.strip_prefix("unknown field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        let hint = crate::model::names::did_you_mean(key, REQUEST_KEYS.iter().copied())
-            .map(|d| format!(": {d}"))
-            .unwrap_or_else(|| {
-                format!(
-                    "; a request has only {}",
-                    REQUEST_KEYS
-                        .iter()
-                        .map(|k| format!("`{k}`"))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                )
-            });
-        return format!("unknown key {} in the request{hint}", shown(key));
-    }
-    if let Some(rest) = text.strip_prefix("duplicate field `") {
-        let key = rest.split('`').next().unwrap_or_default();
-        return format!("key `{key}` is given twice in the request");
-    }
-    if text.contains("is given twice") {
-        return text.split(" at line ").next().unwrap_or(&text).to_string();
-    }
-    format!("not a JSON request object: {text}")
-}
-
-/// An id as it is echoed: compact JSON, or why it cannot be echoed.
-fn echo_id(raw: &RawValue) -> Result<Cow<'_, str>, String> {
-    let text = raw.get();
-    // The common ids (small integers, strings without escapes) are echoed as received.
-    let simple_number = text.len() <= 15
-        && text
-            .strip_prefix('-')
-            .unwrap_or(text)
-            .bytes()
-            .all(|b| b.is_ascii_digit());
-    let simple_string =
-        text.len() >= 2 && text.starts_with('"') && !text[1..text.len() - 1].contains(['"', '\\']);
-    if simple_number || simple_string {
-        return Ok(Cow::Borrowed(text));
-    }
-    if depth(text) > MAX_ID_DEPTH {
-        return Err(format!(
-            "the `id` nests deeper than {MAX_ID_DEPTH} levels; send a string or a number"
-        ));
-    }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
-        "the `id` cannot be echoed exactly (a number out of range?); send it as a string"
-            .to_string()
-    })?;
-    if has_inexact_number(&value) {
-        return Err(
-            "the `id` holds a number too large to echo exactly; send it as a string".into(),
-        );
-    }
-    // The id's own text, without the white space between its tokens: numbers keep
-    // their digits (`1.0` and `1.00000000000000001` stay two ids), and no raw line
-    // break can split the answer.
-    Ok(Cow::Owned(compact(text)))
-}
-
-/// JSON text without white space outside its strings.
-fn compact(json: &str) -> String {
-    let mut out = String::with_capacity(json.len());
-    let (mut in_string, mut escaped) = (false, false);
-    for c in json.chars() {
-        match (in_string, c) {
-            (true, _) if escaped => escaped = false,
-            (true, '\\') => escaped = true,
-            (true, '"') => in_string = false,
-            (true, _) => {}
-            (false, '"') => in_string = true,
-            (false, ' ' | '\t' | '\n' | '\r') => continue,
-            _ => {}
-        }
-        out.push(c);
-    }
-    out
-}
-
-/// How deeply `json` nests arrays and objects (strings skipped).
-fn depth(json: &str) -> usize {
-    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
-    for b in json.bytes() {
-        match (in_string, b) {
-            (true, _) if escaped => escaped = false,
-            (true, b'\\') => escaped = true,
-            (true, b'"') => in_string = false,
-            (true, _) => {}
-            (false, b'"') => in_string = true,
-            (false, b'[' | b'{') => {
-                depth += 1;
-                deepest = deepest.max(depth);
-            }
-            (false, b']' | b'}') => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    deepest
-}
-
-/// Whether `value` holds a number that JSON readers may not read back exactly: one
-/// whose size needs more than a double's 53 bits (integers beyond 64 bits are read as
-/// doubles and would be echoed with other digits).
-fn has_inexact_number(value: &serde_json::Value) -> bool {
-    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-    match value {
-        serde_json::Value::Number(n) => n.is_f64() && n.as_f64().is_some_and(|f| f.abs() >= EXACT),
-        serde_json::Value::Array(items) => items.iter().any(has_inexact_number),
-        serde_json::Value::Object(map) => map.values().any(has_inexact_number),
-        _ => false,
-    }
 }
 
 /// `{"line": N, "id"?: ..., "error": "..."}`.
@@ -632,6 +391,8 @@ fn read_line<R: Read>(
 #[cfg(test)]
 mod tests {
     use std::cell::Cell;
+
+    use serde_json::value::RawValue;
     use std::io::BufReader;
 
     use super::*;

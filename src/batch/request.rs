@@ -1,0 +1,229 @@
+//! One request line: its JSON shape (unknown keys refused), the caller's `id` echoed in
+//! compact form, and the messages for lines that are not a request. Depends on nothing
+//! but serde; the answers are `batch`'s business.
+
+use std::borrow::Cow;
+
+use serde::Deserialize;
+use serde_json::value::RawValue;
+
+/// Ids nested deeper than this are refused: many JSON readers refuse deep documents,
+/// and the answer must stay readable by whoever sent the request.
+pub(super) const MAX_ID_DEPTH: usize = 16;
+
+/// One request line. A key it does not name is an error, not ignored: a caller who
+/// writes `fact` for `facts` must not get an answer that skipped the facts.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct Request<'a> {
+    #[serde(borrow)]
+    pub(super) status: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(super) action: Option<Cow<'a, str>>,
+    #[serde(borrow)]
+    pub(super) field: Option<Cow<'a, str>>,
+    /// Echoed on the answer; `null` is an id like any other.
+    #[serde(borrow, default, deserialize_with = "present")]
+    pub(super) id: Option<&'a RawValue>,
+    /// Facts about the order, for time rules: `{"foc_date": "2026-11-27T09:00:00Z"}`.
+    pub(super) facts: Option<Facts>,
+    /// The time to answer at (RFC 3339); default: now.
+    #[serde(borrow)]
+    pub(super) now: Option<Cow<'a, str>>,
+}
+
+/// The keys a request may have, for suggestions.
+pub(super) const REQUEST_KEYS: &[&str] = &["status", "action", "field", "id", "facts", "now"];
+
+/// Only the id, to echo it on lines whose request is otherwise unusable.
+#[derive(Deserialize)]
+pub(super) struct IdOnly<'a> {
+    #[serde(borrow, default, deserialize_with = "present")]
+    pub(super) id: Option<&'a RawValue>,
+}
+
+/// A key that is present, whatever its value (`null` included).
+pub(super) fn present<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<&'de RawValue>, D::Error> {
+    <&RawValue>::deserialize(d).map(Some)
+}
+
+/// A request's facts in the order given; a name given twice is an error.
+pub(super) struct Facts(pub(super) Vec<(String, serde_json::Value)>);
+
+impl<'de> Deserialize<'de> for Facts {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Facts, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Facts;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object of facts, such as {\"foc_date\": \"2026-11-27T09:00:00Z\"}")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Facts, M::Error> {
+                let mut facts: Vec<(String, serde_json::Value)> = Vec::new();
+                let mut seen = std::collections::HashSet::new();
+                while let Some((name, value)) = map.next_entry::<String, serde_json::Value>()? {
+                    if !seen.insert(name.clone()) {
+                        return Err(serde::de::Error::custom(format_args!(
+                            "fact `{name}` is given twice"
+                        )));
+                    }
+                    facts.push((name, value));
+                }
+                Ok(Facts(facts))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
+}
+
+/// Names to ids: exact spellings first (ids and labels as written), then the
+/// normalized form, which costs an allocation and is only needed for odd spellings.
+
+/// A request line as a request, or why it is not one.
+pub(super) fn parse(line: &[u8]) -> Result<Request<'_>, String> {
+    if line.iter().all(u8::is_ascii_whitespace) {
+        return Err("empty line: expected a JSON object such as {\"status\": \"error\", \"action\": \"view\"}".into());
+    }
+    // One UTF-8 check for the whole line; parsing from `str` then skips it per string.
+    let line = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8 text")?;
+    serde_json::from_str(line).map_err(request_error)
+}
+
+/// How much longer than the longest known name a name may be and still be compared
+/// for a suggestion (spaces and separators that normalize away).
+pub(super) const NAME_MARGIN: usize = 16;
+
+/// A name for a message, in backticks: whole when short, else its start and its size.
+pub(super) fn shown(name: &str) -> String {
+    const SHOWN: usize = 64;
+    if name.len() <= SHOWN {
+        return format!("`{name}`");
+    }
+    let cut = (0..=SHOWN)
+        .rev()
+        .find(|&i| name.is_char_boundary(i))
+        .unwrap_or(0);
+    format!("`{}…` ({} bytes)", &name[..cut], name.len())
+}
+
+/// The request's parse error in the project's words.
+pub(super) fn request_error(e: serde_json::Error) -> String {
+    let text = e.to_string();
+    if let Some(rest) = text.strip_prefix("unknown field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        let hint = crate::model::names::did_you_mean(key, REQUEST_KEYS.iter().copied())
+            .map(|d| format!(": {d}"))
+            .unwrap_or_else(|| {
+                format!(
+                    "; a request has only {}",
+                    REQUEST_KEYS
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            });
+        return format!("unknown key {} in the request{hint}", shown(key));
+    }
+    if let Some(rest) = text.strip_prefix("duplicate field `") {
+        let key = rest.split('`').next().unwrap_or_default();
+        return format!("key `{key}` is given twice in the request");
+    }
+    if text.contains("is given twice") {
+        return text.split(" at line ").next().unwrap_or(&text).to_string();
+    }
+    format!("not a JSON request object: {text}")
+}
+
+/// An id as it is echoed: compact JSON, or why it cannot be echoed.
+pub(super) fn echo_id(raw: &RawValue) -> Result<Cow<'_, str>, String> {
+    let text = raw.get();
+    // The common ids (small integers, strings without escapes) are echoed as received.
+    let simple_number = text.len() <= 15
+        && text
+            .strip_prefix('-')
+            .unwrap_or(text)
+            .bytes()
+            .all(|b| b.is_ascii_digit());
+    let simple_string =
+        text.len() >= 2 && text.starts_with('"') && !text[1..text.len() - 1].contains(['"', '\\']);
+    if simple_number || simple_string {
+        return Ok(Cow::Borrowed(text));
+    }
+    if depth(text) > MAX_ID_DEPTH {
+        return Err(format!(
+            "the `id` nests deeper than {MAX_ID_DEPTH} levels; send a string or a number"
+        ));
+    }
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|_| {
+        "the `id` cannot be echoed exactly (a number out of range?); send it as a string"
+            .to_string()
+    })?;
+    if has_inexact_number(&value) {
+        return Err(
+            "the `id` holds a number too large to echo exactly; send it as a string".into(),
+        );
+    }
+    // The id's own text, without the white space between its tokens: numbers keep
+    // their digits (`1.0` and `1.00000000000000001` stay two ids), and no raw line
+    // break can split the answer.
+    Ok(Cow::Owned(compact(text)))
+}
+
+/// JSON text without white space outside its strings.
+pub(super) fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        match (in_string, c) {
+            (true, _) if escaped => escaped = false,
+            (true, '\\') => escaped = true,
+            (true, '"') => in_string = false,
+            (true, _) => {}
+            (false, '"') => in_string = true,
+            (false, ' ' | '\t' | '\n' | '\r') => continue,
+            _ => {}
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// How deeply `json` nests arrays and objects (strings skipped).
+pub(super) fn depth(json: &str) -> usize {
+    let (mut depth, mut deepest, mut in_string, mut escaped) = (0usize, 0, false, false);
+    for b in json.bytes() {
+        match (in_string, b) {
+            (true, _) if escaped => escaped = false,
+            (true, b'\\') => escaped = true,
+            (true, b'"') => in_string = false,
+            (true, _) => {}
+            (false, b'"') => in_string = true,
+            (false, b'[' | b'{') => {
+                depth += 1;
+                deepest = deepest.max(depth);
+            }
+            (false, b']' | b'}') => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    deepest
+}
+
+/// Whether `value` holds a number that JSON readers may not read back exactly: one
+/// whose size needs more than a double's 53 bits (integers beyond 64 bits are read as
+/// doubles and would be echoed with other digits).
+pub(super) fn has_inexact_number(value: &serde_json::Value) -> bool {
+    const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
+    match value {
+        serde_json::Value::Number(n) => n.is_f64() && n.as_f64().is_some_and(|f| f.abs() >= EXACT),
+        serde_json::Value::Array(items) => items.iter().any(has_inexact_number),
+        serde_json::Value::Object(map) => map.values().any(has_inexact_number),
+        _ => false,
+    }
+}
