@@ -1,4 +1,7 @@
 //! Guard examples: questions kept in the rule file with the answers the rules must give.
+//!
+//! Depends on the engine, the model and the loader's diagnostics (an example that fails is a
+//! finding located in the file).
 
 use crate::engine::Query;
 use crate::load::codes::Code;
@@ -56,6 +59,14 @@ impl Outcome<'_> {
 }
 
 /// Asks every example's question.
+///
+/// ```
+/// let rules = portrules::Rules::from_yaml_str(include_str!("../examples/due-date.yaml"))?;
+/// let outcomes = portrules::examples::run(&rules);
+/// assert!(!outcomes.is_empty());
+/// assert!(outcomes.iter().all(|o| o.passed()));
+/// # Ok::<(), portrules::LoadError>(())
+/// ```
 pub fn run(rules: &Rules) -> Vec<Outcome<'_>> {
     rules
         .examples

@@ -285,25 +285,19 @@ fn the_docs_draw_the_lifecycle_as_valid_mermaid() {
 fn a_missing_fact_is_answered_denied_or_refused_as_the_file_says() {
     let ask = |file: &str, action: &str| {
         run(crate::common::portrules().args([
-            "--rules",
-            &format!("tests/fixtures/load/{file}.yaml"),
-            "query",
-            "--status",
-            "approved",
-            "--action",
-            action,
+            "--rules", file, "query", "--status", "approved", "--action", action,
         ]))
     };
-    let (code, out, _) = ask("time-rule", "cancel");
+    let (code, out, _) = ask("examples/due-date.yaml", "cancel");
     assert_eq!(code, 0, "warn answers for the stated status: {out}");
     assert!(out.contains("warning: fact `due`"), "{out}");
 
-    let (code, out, _) = ask("time-rule-deny", "cancel");
+    let (code, out, _) = ask("tests/fixtures/load/time-rule-deny.yaml", "cancel");
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("Due date (`due`) was not given"), "{out}");
     assert!(out.contains("these rules deny until it is given"), "{out}");
 
-    let (code, out, err) = ask("time-rule-error", "cancel");
+    let (code, out, err) = ask("tests/fixtures/load/time-rule-error.yaml", "cancel");
     assert_eq!((code, out.as_str()), (2, ""), "{err}");
     assert!(
         err.contains("error: cannot answer Approved × Cancel"),
@@ -312,7 +306,10 @@ fn a_missing_fact_is_answered_denied_or_refused_as_the_file_says() {
     assert!(err.contains("--fact due=2026-11-27T09:00:00Z"), "{err}");
 
     // View is allowed in Approved and in Locked: no fact is needed to answer it.
-    for file in ["time-rule-deny", "time-rule-error"] {
+    for file in [
+        "tests/fixtures/load/time-rule-deny.yaml",
+        "tests/fixtures/load/time-rule-error.yaml",
+    ] {
         let (code, out, err) = ask(file, "view");
         assert_eq!(code, 0, "{file}: {out}{err}");
     }
@@ -344,7 +341,7 @@ fn a_missing_fact_is_answered_denied_or_refused_as_the_file_says() {
 fn diff_classifies_what_a_missing_fact_means() {
     let (code, out, err) = run(crate::common::portrules().args([
         "diff",
-        "tests/fixtures/load/time-rule.yaml",
+        "examples/due-date.yaml",
         "tests/fixtures/load/time-rule-error.yaml",
     ]));
     assert_eq!(code, 0, "{err}");

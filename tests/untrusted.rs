@@ -352,7 +352,7 @@ fn ten_thousand_problems_are_counted_not_all_explained() {
 
 #[test]
 fn a_misspelt_fact_key_is_an_error_never_an_allow() {
-    let lifecycle = "tests/fixtures/load/time-rule.yaml";
+    let lifecycle = "examples/due-date.yaml";
     let (code, out) = batch_on(
         lifecycle,
         "{\"status\":\"approved\",\"action\":\"cancel\",\"fact\":{\"due\":\"2026-01-01T00:00:00Z\"}}\n\
@@ -477,7 +477,7 @@ fn a_long_unknown_name_is_refused_without_comparing_it() {
 fn a_fact_given_twice_on_the_command_line_is_an_error() {
     let (code, _, err) = run(portrules().args([
         "--rules",
-        "tests/fixtures/load/time-rule.yaml",
+        "examples/due-date.yaml",
         "query",
         "--status",
         "approved",

@@ -5,6 +5,9 @@
 //! copy. Output is flushed whenever no further complete request is waiting, so a
 //! co-process that writes one line and waits gets its answer at once, while bulk input
 //! is still written in large blocks.
+//!
+//! Depends on the engine and the model (and the loader only in its tests); never on the
+//! command line, which only hands it standard input and output.
 
 mod clock;
 mod request;
@@ -19,6 +22,8 @@ use crate::model::rules::{ActionId, FieldId, Rules, StatusId};
 pub use clock::{Clock, Pinned, SystemClock};
 use request::{IdOnly, NAME_MARGIN, Request, echo_id, parse, shown};
 
+/// Names to ids: exact spellings first (ids and labels as written), then the
+/// normalized form, which costs an allocation and is only needed for odd spellings.
 struct Names {
     /// Exact spellings, scanned in order: for the handful of names a real policy has,
     /// comparing a few short strings beats hashing one.
@@ -93,7 +98,20 @@ pub struct Answers<'r> {
 }
 
 impl<'r> Answers<'r> {
-    /// Renders every answer of `rules`.
+    /// Renders every answer of `rules`, for callers that bring their own lines (an
+    /// in-process queue, a socket) instead of a reader.
+    ///
+    /// ```
+    /// use portrules::batch::{Answers, Pinned};
+    /// let rules = portrules::Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+    /// let answers = Answers::new(&rules);
+    /// let mut out = Vec::new();
+    /// let clock = Pinned(jiff::Timestamp::UNIX_EPOCH);
+    /// answers.answer(1, br#"{"status": "locked", "action": "view", "id": 7}"#, &clock, &mut out);
+    /// let answer: serde_json::Value = serde_json::from_slice(&out)?;
+    /// assert_eq!((answer["id"].as_u64(), answer["decision"].as_str()), (Some(7), Some("allow")));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn new(rules: &'r Rules) -> Answers<'r> {
         let mut rendered = Vec::new();
         let mut refused = HashMap::new();
@@ -316,6 +334,27 @@ enum Answer {
 /// bytes: a longer one is skipped to its end without being kept, and answered with an
 /// error line. Returns how many lines were answered; fails only when reading or
 /// writing fails.
+///
+/// ```
+/// use portrules::batch::{self, Pinned};
+/// let rules = portrules::Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+/// let input = br#"{"status": "approved", "action": "cancel", "facts": {"due": "2026-06-01T12:00:00Z"}}
+/// {"status": "approved", "action": "fly"}
+/// "#;
+/// let mut output = Vec::new();
+/// let clock = Pinned("2026-06-01T00:00:00Z".parse()?);
+/// let mut input = std::io::BufReader::new(&input[..]);
+/// let answered = batch::run(&rules, &clock, batch::DEFAULT_MAX_LINE, &mut input, &mut output)?;
+/// assert_eq!(answered, 2);
+/// let lines: Vec<serde_json::Value> = output
+///     .split(|b| *b == b'\n')
+///     .filter(|l| !l.is_empty())
+///     .map(serde_json::from_slice)
+///     .collect::<Result<_, _>>()?;
+/// assert_eq!(lines[0]["decision"], "deny");
+/// assert!(lines[1]["error"].as_str().unwrap().contains("unknown action"));
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn run<R: Read, W: Write + ?Sized>(
     rules: &Rules,
     clock: &dyn Clock,
@@ -413,8 +452,8 @@ mod tests {
     }
 
     fn rules() -> Rules {
-        let text = include_str!("../../tests/fixtures/load/time-rule.yaml");
-        crate::load::from_str(text, "time-rule.yaml", &Default::default())
+        let text = include_str!("../../examples/due-date.yaml");
+        crate::load::from_str(text, "due-date.yaml", &Default::default())
             .map(|l| l.rules)
             .unwrap_or_else(|e| panic!("{}", e.render()))
     }

@@ -81,9 +81,6 @@ impl<'de> Deserialize<'de> for Facts {
     }
 }
 
-/// Names to ids: exact spellings first (ids and labels as written), then the
-/// normalized form, which costs an allocation and is only needed for odd spellings.
-
 /// A request line as a request, or why it is not one.
 pub(super) fn parse(line: &[u8]) -> Result<Request<'_>, String> {
     if line.iter().all(u8::is_ascii_whitespace) {

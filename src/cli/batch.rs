@@ -1,4 +1,6 @@
 //! `portrules batch`: JSON Lines on stdin, one answer line per request line on stdout.
+//!
+//! Depends on `batch` and `host`.
 
 use std::io::{self, BufReader};
 

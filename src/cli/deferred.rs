@@ -5,6 +5,8 @@
 //! arguments of `docs`, `diff`, `validate` and the rest is wasted start-up work.
 //! [`Deferred`] hands a subcommand's `augment_args` to [`clap::Command::defer`],
 //! which runs it only when parsing enters that subcommand or help lists its options.
+//!
+//! Depends only on the command line's own types.
 
 use clap::builder::{Resettable, StyledStr};
 use clap::{ArgMatches, Args, Command, Error, FromArgMatches};

@@ -1,5 +1,7 @@
 //! `portrules diff`: what changed between two versions of the rules, what it means for
 //! services, and whether the version was bumped enough.
+//!
+//! Depends on `diff`, `load` and `host::git`.
 
 use std::io;
 

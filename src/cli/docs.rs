@@ -1,5 +1,7 @@
 //! `portrules docs`: render a documentation page, write it atomically, or check that the
 //! committed page is what the rules generate.
+//!
+//! Depends on `docs`, `load` and `host` (files, writes, workspace).
 
 use std::io;
 use std::path::{Path, PathBuf};
@@ -9,8 +11,9 @@ use super::Io;
 use super::global::{self, Global};
 use crate::cli::exit::Exit;
 use crate::docs::{self, Page, Source};
-use crate::host::files::{self, Links, ReadError, WriteError};
+use crate::host::files::{self, ReadError};
 use crate::host::workspace;
+use crate::host::write::{Links, WriteError, write_atomic};
 use crate::model::rules::Rules;
 
 /// Arguments of `portrules docs`.
@@ -134,21 +137,19 @@ fn generate(
         Links::Refuse
     };
     match &args.output {
-        Some(path) if path.as_os_str() != "-" => {
-            match files::write_atomic(path, page.as_bytes(), links) {
-                Ok(()) => Ok(Exit::Yes),
-                Err(e) => {
-                    writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
-                    if matches!(e, WriteError::Link { .. }) {
-                        writeln!(
-                            io.err,
-                            "  = help: check where the link points; if the page is meant to live behind it, add `--follow-symlinks`"
-                        )?;
-                    }
-                    Ok(Exit::Error)
+        Some(path) if path.as_os_str() != "-" => match write_atomic(path, page.as_bytes(), links) {
+            Ok(()) => Ok(Exit::Yes),
+            Err(e) => {
+                writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
+                if matches!(e, WriteError::Link { .. }) {
+                    writeln!(
+                        io.err,
+                        "  = help: check where the link points; if the page is meant to live behind it, add `--follow-symlinks`"
+                    )?;
                 }
+                Ok(Exit::Error)
             }
-        }
+        },
         _ => {
             io.out.write_all(page.as_bytes())?;
             Ok(Exit::Yes)

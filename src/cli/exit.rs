@@ -1,4 +1,6 @@
 //! Exit codes, as `grep` and `test` use them, so shell scripts can branch on them.
+//!
+//! Depends on nothing.
 
 use std::process::ExitCode;
 

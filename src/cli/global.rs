@@ -1,6 +1,8 @@
 //! Settings every command shares, and which rules a command reads: a file named with
 //! `--rules` or `$PORTRULES_RULES`, the repository's own rule file (for the commands
 //! that work on a policy), or the rules built into the binary, always said as such.
+//!
+//! Depends on `load`, the model and `host::workspace`.
 
 use std::path::{Path, PathBuf};
 

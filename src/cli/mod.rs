@@ -1,5 +1,7 @@
 //! The command line: argument parsing, the shared `--rules` handling, and dispatch to
-//! one module per subcommand. Every command returns an [`Exit`]; nothing here exits.
+//! one module per subcommand. Every command returns an `Exit`; nothing here exits.
+//!
+//! The only module that may depend on everything; nothing in the library depends on it.
 
 pub(crate) mod exit;
 

@@ -1,4 +1,6 @@
 //! `portrules query`: one question, one answer, and an exit code to branch on.
+//!
+//! Depends on the engine.
 
 use std::io;
 

@@ -1,4 +1,6 @@
 //! `portrules schema`: the JSON Schema that rule files follow, for editors and other tools.
+//!
+//! Depends on the loader's schema.
 
 use std::io;
 

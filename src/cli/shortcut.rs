@@ -9,6 +9,8 @@
 //! help, a misspelt, unknown or repeated option, a value that is empty or starts with
 //! `-`, `--rules`, `--max-size`, `$PORTRULES_RULES`, and arguments that are not UTF-8.
 //! A property test holds every answer of the shortcut to clap's parse of the same line.
+//!
+//! Depends on the loader and the query command beside it.
 
 use std::ffi::OsString;
 

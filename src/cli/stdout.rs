@@ -1,4 +1,6 @@
 //! Standard output for the binary, which tells a closed standard output from an open one.
+//!
+//! Depends on nothing in the crate.
 
 use std::io::{self, Write};
 

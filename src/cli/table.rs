@@ -1,4 +1,6 @@
 //! `portrules table`: the whole status × action matrix, as text or JSON.
+//!
+//! Depends on the engine, the model and terminal padding.
 
 use std::io;
 

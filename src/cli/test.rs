@@ -1,4 +1,6 @@
 //! `portrules test`: run the rule file's examples and report each result.
+//!
+//! Depends on `examples`.
 
 use std::io;
 

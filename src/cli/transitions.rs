@@ -1,4 +1,6 @@
 //! `portrules transitions`: the ways out of each status (or one), and what takes them.
+//!
+//! Depends on the model and terminal padding.
 
 use std::io;
 

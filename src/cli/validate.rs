@@ -1,4 +1,6 @@
 //! `portrules validate`: check rule files and report every problem, located.
+//!
+//! Depends on `load` (diagnostics and codes) and `examples`.
 
 use std::io;
 use std::path::PathBuf;

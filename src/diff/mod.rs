@@ -1,13 +1,18 @@
 //! Differences between two versions of the rules, each classified by what it means for
 //! the services that depend on them, and the version bump those changes require.
 
+mod bump;
+mod cells;
+
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::Serialize;
 
-use crate::model::lifecycle::{Transition, Trigger};
-use crate::model::rules::{Cell, Effect, Rules, Status, Text};
+use crate::model::rules::Rules;
+use bump::missing_fact_changes;
+pub use bump::{BumpCheck, check_bump};
+use cells::{cell_changes, text_change, transition_changes};
 
 /// How a change affects the services that rely on the rules.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
@@ -73,6 +78,13 @@ pub struct Version(pub u64, pub u64, pub u64);
 
 impl Version {
     /// Parses `MAJOR.MINOR.PATCH` (the schema guarantees this form for loaded rules).
+    ///
+    /// ```
+    /// use portrules::diff::{Impact, Version};
+    /// let v = Version::parse("1.4.2").unwrap();
+    /// assert_eq!(v.bumped(Impact::Feature).to_string(), "1.5.0");
+    /// assert_eq!(Version::parse("1.4"), None);
+    /// ```
     pub fn parse(text: &str) -> Option<Version> {
         let mut parts = text.split('.').map(|p| p.parse::<u64>().ok());
         let v = Version(parts.next()??, parts.next()??, parts.next()??);
@@ -161,6 +173,19 @@ fn members<'a, T>(
 }
 
 /// Every difference from `old` to `new`, in table order.
+///
+/// ```
+/// use portrules::Rules;
+/// use portrules::diff::{Impact, check_bump, diff};
+/// let yaml = include_str!("../../examples/due-date.yaml");
+/// let old = Rules::from_yaml_str(yaml)?;
+/// let new = Rules::from_yaml_str(&yaml.replace("Withdrawn.", "Withdrawn by the customer."))?;
+/// let changes = diff(&old, &new);
+/// assert_eq!(changes.len(), 1);
+/// assert_eq!(changes[0].impact, Impact::Text);
+/// assert!(!check_bump(&old, &new, &changes).ok, "a changed text needs at least 1.0.1");
+/// # Ok::<(), portrules::LoadError>(())
+/// ```
 pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
     let mut changes = Vec::new();
     let text = |place: &str, what: String| Change {
@@ -256,211 +281,6 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
     }
     changes
 }
-
-/// Transitions compared by target and trigger: a way out removed is breaking, one added
-/// is a feature, a changed source or reason is text.
-fn transition_changes(old: &Status, new: &Status, changes: &mut Vec<Change>) {
-    let key = |t: &Transition| (t.to.clone(), trigger_text(&t.trigger));
-    let place = format!("status {}", old.label);
-    for t in old.transitions.iter() {
-        match new.transitions.iter().find(|n| key(n) == key(t)) {
-            None => changes.push(Change {
-                impact: Impact::Breaking,
-                place: place.clone(),
-                what: format!("transition to `{}` {} removed", t.to, key(t).1),
-                why: "orders no longer move this way".into(),
-            }),
-            Some(n) if n.source != t.source || n.because != t.because => changes.push(Change {
-                impact: Impact::Text,
-                place: place.clone(),
-                what: format!("transition to `{}` {} reworded", t.to, key(t).1),
-                why: "source or reason only".into(),
-            }),
-            Some(_) => {}
-        }
-    }
-    for n in new.transitions.iter() {
-        if !old.transitions.iter().any(|t| key(t) == key(n)) {
-            changes.push(Change {
-                impact: Impact::Feature,
-                place: place.clone(),
-                what: format!("transition to `{}` {} added", n.to, key(n).1),
-                why: "orders can move this way".into(),
-            });
-        }
-    }
-}
-
-fn trigger_text(trigger: &Trigger) -> String {
-    match trigger {
-        Trigger::Action(a) => format!("on action `{a}`"),
-        Trigger::Event(e) => format!("on event `{e}`"),
-        Trigger::When(c) => format!("when `{} {} {}`", c.fact, c.op.symbol(), c.operand_text()),
-    }
-}
-
-fn cell_changes(
-    a: &Cell,
-    b: &Cell,
-    place: &str,
-    push: &mut impl FnMut(Impact, String, String, &str),
-) {
-    use Effect::{Allow, Deny, Limited};
-    match (a.decision, b.decision) {
-        (x, y) if x == y => {}
-        (Allow, Deny) | (Limited, Deny) => push(
-            Impact::Breaking,
-            place.into(),
-            format!("{} → {}", a.decision, b.decision),
-            "something allowed is now denied",
-        ),
-        (Allow, Limited) => push(
-            Impact::Breaking,
-            place.into(),
-            format!("allow → limited ({})", b.fields.join(", ")),
-            "something fully allowed is now limited to some fields",
-        ),
-        (Deny, _) | (Limited, Allow) => push(
-            Impact::Feature,
-            place.into(),
-            format!("{} → {}", a.decision, b.decision),
-            "something denied is now allowed",
-        ),
-        _ => {}
-    }
-    if a.decision == Limited && b.decision == Limited {
-        let removed: Vec<&str> = a
-            .fields
-            .iter()
-            .filter(|f| !b.fields.contains(f))
-            .map(|f| f.as_ref())
-            .collect();
-        let added: Vec<&str> = b
-            .fields
-            .iter()
-            .filter(|f| !a.fields.contains(f))
-            .map(|f| f.as_ref())
-            .collect();
-        if !removed.is_empty() {
-            push(
-                Impact::Breaking,
-                place.into(),
-                format!("fields removed: {}", removed.join(", ")),
-                "a field that could be edited no longer can",
-            );
-        }
-        if !added.is_empty() {
-            push(
-                Impact::Feature,
-                place.into(),
-                format!("fields added: {}", added.join(", ")),
-                "more fields can be edited",
-            );
-        }
-    }
-    if a.note != b.note {
-        push(
-            Impact::Text,
-            place.into(),
-            format!("note: {}", text_change(a.note.as_ref(), b.note.as_ref())),
-            "wording only",
-        );
-    }
-    if a.remedy != b.remedy {
-        push(
-            Impact::Text,
-            place.into(),
-            "remedy changed".into(),
-            "wording only",
-        );
-    }
-}
-
-fn text_change(a: Option<&Text>, b: Option<&Text>) -> String {
-    match (a, b) {
-        (None, Some(b)) => format!("added `{b}`"),
-        (Some(a), None) => format!("removed `{a}`"),
-        (Some(a), Some(b)) => format!("`{a}` → `{b}`"),
-        (None, None) => "unchanged".into(),
-    }
-}
-
-/// What the version bump must be, and whether NEW's version provides it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct BumpCheck {
-    /// The strongest impact among the changes, if any.
-    pub needed: Option<Impact>,
-    /// OLD's version.
-    pub old: String,
-    /// NEW's version.
-    pub new: String,
-    /// The smallest version NEW may have.
-    pub minimum: Option<String>,
-    /// Whether NEW's version is enough.
-    pub ok: bool,
-}
-
-/// Checks NEW's version against what `changes` require.
-pub fn check_bump(old: &Rules, new: &Rules, changes: &[Change]) -> BumpCheck {
-    let needed = changes.iter().map(|c| c.impact).max();
-    let (ov, nv) = (Version::parse(&old.version), Version::parse(&new.version));
-    let minimum = needed.zip(ov).map(|(impact, ov)| ov.bumped(impact));
-    let ok = match (minimum, nv) {
-        (None, _) => true,
-        (Some(min), Some(nv)) => nv >= min,
-        (Some(_), None) => false,
-    };
-    BumpCheck {
-        needed,
-        old: old.version.to_string(),
-        new: new.version.to_string(),
-        minimum: minimum.map(|m| m.to_string()),
-        ok,
-    }
-}
-
-/// What a missing fact means, fact by fact (facts present in both versions): answering
-/// anyway is the widest, denying narrower, refusing narrowest for a caller.
-fn missing_fact_changes(old: &Rules, new: &Rules) -> Vec<Change> {
-    use crate::model::lifecycle::IfMissing;
-    let rank = |m: IfMissing| match m {
-        IfMissing::Warn => 0,
-        IfMissing::Deny => 1,
-        IfMissing::Error => 2,
-    };
-    let mut changes = Vec::new();
-    for was in old.facts.iter() {
-        let Some(now) = new.facts.iter().find(|f| f.id == was.id) else {
-            continue;
-        };
-        if was.if_missing == now.if_missing {
-            continue;
-        }
-        let (impact, why) = if rank(now.if_missing) > rank(was.if_missing) {
-            (
-                Impact::Breaking,
-                "questions without this fact that were answered are now denied or refused",
-            )
-        } else {
-            (
-                Impact::Feature,
-                "questions without this fact that were denied or refused now get an answer",
-            )
-        };
-        changes.push(Change {
-            impact,
-            place: format!("fact {}", was.label),
-            what: format!(
-                "if missing: {} → {}",
-                was.if_missing.as_str(),
-                now.if_missing.as_str()
-            ),
-            why: why.to_string(),
-        });
-    }
-    changes
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,7 @@
 //! The lifecycle as a Mermaid `stateDiagram-v2` (GitHub renders it), and the time rules
 //! as sentences.
+//!
+//! Depends only on the model.
 
 use std::fmt::Write as _;
 

@@ -1,4 +1,6 @@
 //! The error catalogue page's context, from [`crate::load::codes`].
+//!
+//! Depends only on the code catalogue.
 
 use minijinja::{Value, context};
 

@@ -1,4 +1,6 @@
 //! Markdown escaping: text from the rules must never break a table or inject HTML.
+//!
+//! Depends on nothing in the crate.
 
 /// Escapes text for use inside one Markdown line, such as a table cell or a heading:
 /// line breaks become spaces, `|` cannot end a cell, emphasis and code markers are

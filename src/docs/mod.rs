@@ -1,5 +1,8 @@
 //! Generated documentation: the pages, their templates, Markdown escaping, and the
 //! template engine set up to fail loudly (an unknown variable is an error, not a blank).
+//!
+//! Depends on the model (and the loader's schema and codes for the reference pages); never on
+//! the command line or on files: it returns text, the caller writes it.
 
 mod diagram;
 mod errors;
@@ -114,6 +117,18 @@ pub struct Source<'a> {
 }
 
 /// Renders `page` with its built-in template, or with `template` (name, text).
+///
+/// ```
+/// use std::sync::Arc;
+/// use portrules::docs::{self, Page, Source};
+/// let rules = portrules::Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+/// let source = Source { rules: Arc::new(rules), path: "due-date.yaml", rules_arg: None, target: None };
+/// let page = docs::render(Page::Statuses, &source, None)?;
+/// assert!(page.contains("| **Approved** | Yes | Yes |"), "{page}");
+/// let own = docs::render(Page::Statuses, &source, Some(("mine.j2", "{{ rules.title }}\n")))?;
+/// assert_eq!(own.trim(), "A lock one day before the due date");
+/// # Ok::<(), Box<dyn std::error::Error>>(())
+/// ```
 pub fn render(
     page: Page,
     source: &Source<'_>,

@@ -1,5 +1,7 @@
 //! The rule-format reference's context, read from the schema's titles and descriptions,
 //! so the schema and its manual cannot disagree.
+//!
+//! Depends only on the loader's schema.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};

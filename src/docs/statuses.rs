@@ -1,5 +1,7 @@
 //! The status page's context: the table as the source shows it (Yes / No / what a
 //! limited cell allows), footnotes for caveats, and a section per status.
+//!
+//! Depends on the model and the table, diagram and words beside it.
 
 use minijinja::value::Serde;
 use minijinja::{Value, context};

@@ -7,6 +7,8 @@
 //! rules and one footnote number per cell. They answer the names the copied maps had,
 //! with the same values in the same order, plus `status.explained`; a golden template
 //! in the tests (`every-value.md.j2`) holds them to that.
+//!
+//! Depends on the model and `words`.
 
 use std::sync::Arc;
 

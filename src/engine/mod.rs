@@ -1,4 +1,6 @@
 //! Decisions: a typed query in, a [`Decision`] out. Pure: no I/O, no printing.
+//!
+//! Depends only on the model: the engine never loads, reads or writes.
 
 mod explain;
 mod query;
@@ -145,6 +147,17 @@ impl Decision<'_> {
     /// The fact the rules need before they answer (`if_missing: error`), when the query
     /// lacked it and the answer depends on it. The decision is then `deny`, so a caller
     /// that does not look fails closed; the command line reports an error instead.
+    ///
+    /// ```
+    /// use portrules::{Effect, Query, Rules};
+    /// let yaml = include_str!("../../examples/due-date.yaml")
+    ///     .replace("type: datetime,", "type: datetime, if_missing: error,");
+    /// let rules = Rules::from_yaml_str(&yaml)?;
+    /// let d = rules.decide(&Query::parse(&rules, "approved", "cancel", None)?);
+    /// assert_eq!(d.decision, Effect::Deny);
+    /// assert_eq!(d.required_fact().map(|f| &*f.id), Some("due"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn required_fact(&self) -> Option<&FactDecl> {
         match self.explained.reason {
             Reason::FactMissing {
@@ -162,12 +175,12 @@ impl Rules {
     ///
     /// ```
     /// use portrules::{Effect, Query, Rules};
-    /// let rules = Rules::embedded();
-    /// let q = Query::parse(&rules, "error", "delete", None)?;
+    /// let rules = Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+    /// let q = Query::parse(&rules, "cancelled", "cancel", None)?;
     /// let d = rules.decide(&q);
     /// assert_eq!(d.decision, Effect::Deny);
-    /// assert_eq!(d.remedy.len(), 2);
-    /// # Ok::<(), portrules::UnknownName>(())
+    /// assert!(!d.decision.permits());
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decide(&self, query: &Query) -> Decision<'_> {
         let stated = &self.statuses[query.status.0];

@@ -51,10 +51,12 @@ impl Query {
     ///
     /// ```
     /// use portrules::{Effect, Query, Rules};
-    /// let rules = Rules::embedded();
-    /// let query = Query::parse(&rules, "Completed", "VIEW", None)?;
+    /// let rules = Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+    /// let query = Query::parse(&rules, "Cancelled", "VIEW", None)?;
     /// assert_eq!(rules.decide(&query).decision, Effect::Allow);
-    /// # Ok::<(), portrules::UnknownName>(())
+    /// let typo = Query::parse(&rules, "cancelld", "view", None).unwrap_err();
+    /// assert!(typo.to_string().contains("did you mean `Cancelled`?"), "{typo}");
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn parse(
         rules: &Rules,
@@ -76,13 +78,15 @@ impl Query {
     ///
     /// ```
     /// use portrules::{Effect, Query, Rules};
-    /// let rules = Rules::embedded();
-    /// let query = Query::parse(&rules, "Transfer approved", "cancel", None)?
-    ///     .with_fact(&rules, "foc_date", "2026-11-27T09:00:00Z")?
-    ///     .at("2026-11-27T06:00:00Z".parse()?);
+    /// let rules = Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+    /// let query = Query::parse(&rules, "approved", "cancel", None)?
+    ///     .with_fact(&rules, "Due date", "2026-06-01T23:59:59Z")?
+    ///     .at("2026-06-01T00:00:00Z".parse()?);
     /// let decision = rules.decide(&query);
     /// assert_eq!(decision.decision, Effect::Deny);
-    /// assert_eq!(decision.effective_status, "transfer_pending");
+    /// assert_eq!(decision.effective_status, "locked");
+    /// let vague = Query::parse(&rules, "approved", "cancel", None)?;
+    /// assert!(vague.with_fact(&rules, "due", "tomorrow").is_err());
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn with_fact(mut self, rules: &Rules, name: &str, value: &str) -> Result<Query, FactError> {
@@ -104,7 +108,16 @@ impl Query {
         Ok(self)
     }
 
-    /// Pins the time the question is asked at.
+    /// Pins the time the question is asked at; without it, time rules read the system
+    /// clock when they need it.
+    ///
+    /// ```
+    /// use portrules::{Query, Rules};
+    /// let rules = Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
+    /// let query = Query::parse(&rules, "approved", "view", None)?.at("2030-01-01T00:00:00Z".parse()?);
+    /// assert_eq!(query.now.map(|t| t.to_string()).as_deref(), Some("2030-01-01T00:00:00Z"));
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
     pub fn at(mut self, now: Timestamp) -> Query {
         self.now = Some(now);
         self

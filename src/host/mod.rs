@@ -7,3 +7,4 @@ pub mod files;
 pub mod git;
 pub mod terminal;
 pub mod workspace;
+pub mod write;

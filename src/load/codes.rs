@@ -1,6 +1,8 @@
 //! The catalogue of diagnostic codes: each stable code, its name and its explanation.
 //!
 //! Codes never change meaning once published; `docs/errors.md` is generated from this list.
+//!
+//! Depends on nothing: everything that reports a problem depends on it.
 
 use serde::Serialize;
 

@@ -3,6 +3,8 @@
 //! jsonschema can validate any representation that answers its accessor traits. Giving
 //! it the tree the loader already holds saves building (and freeing) a second tree of
 //! `serde_json::Value`s, which on a large rule file cost as much as the validation.
+//!
+//! Depends on the node tree only.
 
 use std::borrow::Cow;
 use std::slice;

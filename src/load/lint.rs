@@ -1,5 +1,7 @@
 //! Warnings: rules that are valid but look unintended, and the acknowledgements
 //! (`allow_warnings`) that silence them.
+//!
+//! Depends on the node tree, the diagnostics, the model and terminal escaping.
 
 use crate::load::codes::Code;
 use crate::load::diag::{Finding, Findings, len_of};

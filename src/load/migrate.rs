@@ -3,6 +3,8 @@
 //!
 //! Format 1 is the first, so the list is empty today; the mechanism is tested with a
 //! made-up step so that the first real one only has to be added to [`STEPS`].
+//!
+//! Depends on the node tree and the model's format range.
 
 use crate::load::yaml::{Kind, Node};
 use crate::model::rules::SUPPORTED_SCHEMA_VERSIONS;

@@ -4,6 +4,8 @@
 //!
 //! Conditions are data — a fact, a comparison, and a value or "now ± duration" — never
 //! code to evaluate.
+//!
+//! Depends only on the model's text type.
 
 use std::cmp::Ordering;
 use std::fmt;

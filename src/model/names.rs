@@ -1,5 +1,7 @@
 //! How people name statuses, actions and fields: matching that ignores case and
 //! treats spaces, `_` and `-` alike, and did-you-mean suggestions.
+//!
+//! Depends on nothing.
 
 /// The form two names are compared in: trimmed, lowercase, with every run of spaces,
 /// `_` and `-` turned into one `_`.

@@ -234,7 +234,7 @@ pub struct UnknownName {
     pub name: String,
     /// The closest known name, if any is close.
     pub suggestion: Option<String>,
-    /// The first known names (labels), for listing: at most [`KNOWN_LISTED`].
+    /// The first known names (labels), for listing: at most `KNOWN_LISTED` (20).
     pub known: Vec<String>,
     /// How many names are known in all.
     pub known_count: usize,

@@ -1,5 +1,7 @@
 //! Reads and checks the lifecycle: facts, events, the initial status and each status's
 //! transitions, with located errors for what does not fit together.
+//!
+//! Depends on the node tree, the diagnostics and the model.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 

@@ -3,7 +3,11 @@
 //!
 //! The schema has usually run first, but this stage does not rely on it: wherever a
 //! node has the wrong shape it is skipped (the schema reports it) and no rules result.
+//!
+//! Depends on the node tree, the diagnostics and the model; never on the schema validator.
 
+mod cells;
+mod examples;
 mod lifecycle;
 
 use std::collections::{HashMap, HashSet};
@@ -11,10 +15,10 @@ use std::collections::{HashMap, HashSet};
 use crate::load::codes::Code;
 use crate::load::diag::{Finding, Findings, len_of};
 use crate::load::yaml::{Entry, Kind, Node, Pos};
-use crate::model::names::{did_you_mean, normalize};
-use crate::model::rules::{
-    Action, Cell, Effect, Example, ExampleAt, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text,
-};
+use crate::model::names::normalize;
+use crate::model::rules::{Action, Field, Rules, SUPPORTED_SCHEMA_VERSIONS, Status, Text};
+use cells::FieldSet;
+use examples::examples;
 
 /// Refuses a file written for a format this build does not read.
 pub fn check_schema_version(root: &Node) -> Vec<Finding> {
@@ -267,154 +271,6 @@ impl Compiler {
         statuses
     }
 
-    /// The cells of one status, in action order; `None` when any is missing or broken.
-    fn cells(
-        &mut self,
-        status: &Entry,
-        actions: &[(Action, &Entry)],
-        fields: &FieldSet<'_>,
-    ) -> Option<Vec<Cell>> {
-        let perms_entry = status.value.entry("permissions")?;
-        let Kind::Map(given) = &perms_entry.value.kind else {
-            self.broken = true;
-            return None;
-        };
-        let mut complete = true;
-        // Cells are usually written in the order the actions are declared; then every
-        // key is declared and cell i belongs to action i, with no lookups at all.
-        let in_order = given.len() == actions.len()
-            && given.iter().zip(actions).all(|(e, (a, _))| e.key == a.id);
-        for entry in given.iter().filter(|_| !in_order) {
-            if !self.declared_set.contains(&entry.key) {
-                complete = false;
-                let declared = || self.declared_actions.iter().map(String::as_str);
-                self.findings.add(|| {
-                    let help = did_you_mean(&entry.key, declared()).unwrap_or_else(|| {
-                        format!(
-                            "declare `{}` under `actions`, or remove this cell (declared actions: {})",
-                            entry.key,
-                            list(declared())
-                        )
-                    });
-                    Finding::new(
-                        Code::UndeclaredAction,
-                        len_of(entry.key_pos, &entry.key),
-                        format!(
-                            "status `{}` has a cell for `{}`, which is not a declared action",
-                            status.key, entry.key
-                        ),
-                    )
-                    .help(help)
-                });
-            }
-        }
-        let by_key: HashMap<&str, &Entry> = if in_order {
-            HashMap::new()
-        } else {
-            given.iter().map(|e| (e.key.as_str(), e)).collect()
-        };
-        let mut cells = Vec::with_capacity(actions.len());
-        for (i, (action, _)) in actions.iter().enumerate() {
-            let found = if in_order {
-                given.get(i)
-            } else {
-                by_key.get(action.id.as_ref()).copied()
-            };
-            match found {
-                Some(entry) => match self.cell(&entry.value, fields) {
-                    Some(cell) => cells.push(cell),
-                    None => complete = false,
-                },
-                None => {
-                    complete = false;
-                    self.findings.push(
-                        Finding::new(
-                            Code::MissingCell,
-                            len_of(perms_entry.key_pos, "permissions"),
-                            format!(
-                                "status `{}` has no cell for action `{}`",
-                                status.key, action.id
-                            ),
-                        )
-                        .help(format!(
-                            "add `{}: allow` or `{}: deny` under `permissions`; a missing cell is never read as deny",
-                            action.id, action.id
-                        )),
-                    );
-                }
-            }
-        }
-        complete.then_some(cells)
-    }
-
-    fn cell(&mut self, node: &Node, fields: &FieldSet<'_>) -> Option<Cell> {
-        let word = match &node.kind {
-            Kind::Str(s) => Some(s.as_str()),
-            Kind::Map(_) => node.get("decision").and_then(Node::as_str),
-            _ => None,
-        };
-        let decision = match word {
-            Some("allow") => Effect::Allow,
-            Some("deny") => Effect::Deny,
-            Some("limited") if matches!(node.kind, Kind::Map(_)) => Effect::Limited,
-            _ => {
-                self.broken = true;
-                return None;
-            }
-        };
-        let mut cell = Cell {
-            decision,
-            fields: Vec::new().into(),
-            note: None,
-            remedy: Vec::new().into(),
-            allow_warnings: Vec::new().into(),
-        };
-        if !matches!(node.kind, Kind::Map(_)) {
-            return Some(cell);
-        }
-        let mut fields_given = Vec::new();
-        for item in node.get("fields").map(Node::items).unwrap_or_default() {
-            let Some(id) = item.as_str() else {
-                self.broken = true;
-                continue;
-            };
-            if !fields.ids.contains(id) {
-                self.findings.add(|| {
-                    let help = did_you_mean(id, fields.list.iter().map(|(f, _)| f.id.as_ref()))
-                        .unwrap_or_else(|| {
-                            format!("declare `{id}` under the top-level `fields`, with a `label`")
-                        });
-                    Finding::new(
-                        Code::UndeclaredField,
-                        len_of(item.pos, id),
-                        format!("`{id}` is not a declared field"),
-                    )
-                    .help(help)
-                });
-            }
-            fields_given.push(owned(id));
-        }
-        cell.fields = fields_given.into();
-        cell.note = self.optional_text(node, "note");
-        cell.remedy = node
-            .get("remedy")
-            .map(Node::items)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|n| n.as_str().map(owned))
-            .collect::<Vec<_>>()
-            .into();
-        cell.allow_warnings = node
-            .get("allow_warnings")
-            .map(Node::entries)
-            .unwrap_or_default()
-            .iter()
-            .filter_map(|e| Some((owned(&e.key), owned(e.value.as_str()?))))
-            .collect::<Vec<_>>()
-            .into();
-        Some(cell)
-    }
-
     /// Labels must be unique, and no id may read as another entry's label: either would
     /// make a query by name ambiguous. Linear: rule files may have thousands of statuses.
     fn unique_names(&mut self, kind: &str, duplicate: Code, names: &[(&str, &str, &Entry)]) {
@@ -475,56 +331,6 @@ impl Compiler {
     }
 }
 
-/// The examples, as written (names are resolved when they are checked).
-fn examples(root: &Node) -> Vec<Example> {
-    let effect = |n: &Node| match n.as_str() {
-        Some("allow") => Some(Effect::Allow),
-        Some("deny") => Some(Effect::Deny),
-        Some("limited") => Some(Effect::Limited),
-        _ => None,
-    };
-    let text = |n: &Node, key: &str| n.get(key).and_then(Node::as_str).map(owned);
-    root.get("examples")
-        .map(Node::items)
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|n| {
-            Some(Example {
-                status: text(n, "status")?,
-                action: text(n, "action")?,
-                field: text(n, "field"),
-                expect: n.get("expect").and_then(effect)?,
-                why: text(n, "why"),
-                facts: n
-                    .get("facts")
-                    .map(Node::entries)
-                    .unwrap_or_default()
-                    .iter()
-                    .map(|e| {
-                        let value = match &e.value.kind {
-                            Kind::Str(s) => s.clone(),
-                            Kind::Int(i) => i.to_string(),
-                            Kind::Float(f) => f.to_string(),
-                            _ => String::new(),
-                        };
-                        (owned(&e.key), Text::from(value))
-                    })
-                    .collect::<Vec<_>>()
-                    .into(),
-                now: text(n, "now"),
-                pos: n.pos,
-                at: ExampleAt {
-                    status: value_at(n, "status"),
-                    action: value_at(n, "action"),
-                    field: value_at(n, "field"),
-                    expect: value_at(n, "expect"),
-                    now: value_at(n, "now"),
-                },
-            })
-        })
-        .collect()
-}
-
 /// Where the text value under `key` stands, the length of the text included; unknown
 /// when there is none.
 fn value_at(node: &Node, key: &str) -> Pos {
@@ -550,10 +356,4 @@ fn list<'a>(items: impl Iterator<Item = &'a str>) -> String {
         shown.push(format!("and {rest} more"));
     }
     shown.join(", ")
-}
-
-/// The declared fields, with their ids in a set for constant-time checks.
-struct FieldSet<'a> {
-    list: &'a [(Field, &'a Entry)],
-    ids: HashSet<&'a str>,
 }

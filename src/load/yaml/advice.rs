@@ -1,6 +1,8 @@
 //! YAML syntax errors in a policy owner's words: the parser says where it gave up, this
 //! says what the mistake probably is and where it starts (an unclosed quote is shown
 //! where it opened, not where the parser noticed). Reads only the text and the error.
+//!
+//! Depends on the diagnostics and the YAML error type.
 
 use crate::load::codes::Code;
 use crate::load::diag::Finding;

@@ -2,6 +2,8 @@
 //!
 //! Every node remembers where it stands in the file, so that later stages (schema
 //! validation, semantic checks) can point at the exact line and column of a problem.
+//!
+//! Depends only on the model's positions: the reader knows nothing of the rule format.
 
 pub mod advice;
 mod build;

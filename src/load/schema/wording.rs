@@ -1,119 +1,20 @@
-//! The rule file's JSON Schema: embedded text, the compiled validator, and the
-//! translation of schema errors into located, actionable findings.
+//! A schema error in a policy owner's words: which key, what was expected, what was
+//! found, a did-you-mean, and the keys a YAML 1.1 tool rewrote. Depends on the node
+//! tree, the diagnostics and the schema text beside it.
 
-use std::sync::OnceLock;
-
-use jsonschema::error::{TypeKind, ValidationErrorKind};
-use jsonschema::paths::LocationSegment;
-use jsonschema::{ValidationError, Validator};
-use serde_json::Value;
-
-use crate::load::codes::Code;
 use std::collections::HashMap;
 
-use crate::load::diag::{Finding, Findings};
-use crate::load::json_view::Tree;
+use jsonschema::ValidationError;
+use jsonschema::error::{TypeKind, ValidationErrorKind};
+use serde_json::Value;
+
+use super::{dotted, schema_object, segments};
+use crate::load::codes::Code;
+use crate::load::diag::Finding;
 use crate::load::yaml::{Entry, Kind, Node, Pos};
 use crate::model::names::did_you_mean;
 
-/// The schema as shipped in `schemas/rules.schema.json`.
-pub const SCHEMA_JSON: &str = include_str!("../../schemas/rules.schema.json");
-
-/// The schema, parsed.
-pub fn schema() -> &'static Value {
-    static SCHEMA: OnceLock<Value> = OnceLock::new();
-    // The schema is a compile-time constant covered by tests; if it were ever broken
-    // every load would report it as an invalid document rather than panic.
-    SCHEMA.get_or_init(|| serde_json::from_str(SCHEMA_JSON).unwrap_or(Value::Bool(false)))
-}
-
-/// The compiled schema, validating the YAML tree in place (see [`crate::load::json_view`]).
-fn validator() -> Result<&'static Validator<Tree>, String> {
-    static VALIDATOR: OnceLock<Result<Validator<Tree>, String>> = OnceLock::new();
-    VALIDATOR
-        .get_or_init(|| {
-            jsonschema::options_for::<Tree>()
-                .build(schema())
-                .map_err(|e| e.to_string())
-        })
-        .as_ref()
-        .map_err(Clone::clone)
-}
-
-/// Validates a parsed rule file against the schema and explains each violation at the
-/// YAML node it concerns: the first `cap` of them; the rest are only counted.
-pub fn check(root: &Node, cap: usize) -> Findings {
-    let mut findings = Findings::with_cap(cap);
-    let validator = match validator() {
-        Ok(v) => v,
-        Err(e) => {
-            findings.push(Finding::new(
-                Code::Constraint,
-                root.pos,
-                format!("the built-in schema does not compile: {e}"),
-            ));
-            return findings;
-        }
-    };
-    let mut found: Vec<(Vec<String>, Finding)> = Vec::new();
-    let mut more = 0;
-    for e in validator.iter_errors(root) {
-        if found.len() >= cap {
-            more += match e.kind() {
-                ValidationErrorKind::AdditionalProperties { unexpected } => unexpected.len(),
-                _ => 1,
-            };
-            continue;
-        }
-        let path = segments(&e);
-        // A field list item that is not an id (`[FOC date]`) is reported once, by the
-        // compiler, with the field it probably means.
-        let field_item = path.len() == 6 && path[0] == "statuses" && path[4] == "fields";
-        if field_item && matches!(e.kind(), ValidationErrorKind::Pattern { .. }) {
-            continue;
-        }
-        found.extend(explain(&e, root).into_iter().map(|f| (path.clone(), f)));
-    }
-    merge_typos(&mut found);
-    drop_yaml11_cascades(&mut found);
-    findings.extend(found.into_iter().map(|(_, f)| f));
-    findings.counted(more);
-    findings
-}
-
-/// The path segments of an instance location, as plain strings.
-fn segments(e: &ValidationError<'_>) -> Vec<String> {
-    e.instance_path()
-        .segments()
-        .map(|s| match s {
-            LocationSegment::Property(p) => p.into_owned(),
-            LocationSegment::Index(i) => i.to_string(),
-        })
-        .collect()
-}
-
-/// The schema object that holds the failing keyword.
-fn schema_object(e: &ValidationError<'_>) -> Option<&'static Value> {
-    let uri = e.absolute_keyword_location()?;
-    let fragment = uri.fragment()?.as_str();
-    let (parent, _keyword) = fragment.rsplit_once('/')?;
-    schema().pointer(&unescape_pointer(parent))
-}
-
-fn unescape_pointer(p: &str) -> String {
-    p.replace("%24", "$")
-}
-
-/// A readable name for where a node sits: `statuses.error.permissions`.
-fn dotted(path: &[String]) -> String {
-    if path.is_empty() {
-        "the top level".to_string()
-    } else {
-        format!("`{}`", path.join("."))
-    }
-}
-
-fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
+pub(super) fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
     let path = segments(e);
     let Some((node, key_pos)) = root.at_pointer(&path) else {
         return vec![Finding::new(Code::Constraint, root.pos, e.to_string())];
@@ -388,11 +289,11 @@ fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
 }
 
 /// How a key that a YAML 1.1 tool turned into a boolean is announced.
-const YAML11: &str = "a YAML 1.1 tool rewrote this key";
+pub(super) const YAML11: &str = "a YAML 1.1 tool rewrote this key";
 
 /// The key a YAML 1.1 reader turned into `key` (`true` or `false`), when one of them
 /// is a key allowed here.
-fn yaml11_key(key: &str, known: &[&str]) -> Option<&'static str> {
+pub(super) fn yaml11_key(key: &str, known: &[&str]) -> Option<&'static str> {
     let words: &[&'static str] = match key {
         "true" => &["on", "yes", "y"],
         "false" => &["off", "no", "n"],
@@ -404,7 +305,7 @@ fn yaml11_key(key: &str, known: &[&str]) -> Option<&'static str> {
 /// A mapping whose `on` became `true` also lacks `on`: keep the one finding that says
 /// what happened, not the "needs one of" that follows from it. A round trip through a
 /// YAML 1.1 tool rewrites every such key at once, so the first says it for all.
-fn drop_yaml11_cascades(found: &mut Vec<(Vec<String>, Finding)>) {
+pub(super) fn drop_yaml11_cascades(found: &mut Vec<(Vec<String>, Finding)>) {
     let rewritten: Vec<(Vec<String>, Pos)> = (found.iter())
         .filter(|(_, f)| f.message.starts_with(YAML11))
         .map(|(path, f)| (path.clone(), f.pos))
@@ -433,13 +334,13 @@ fn drop_yaml11_cascades(found: &mut Vec<(Vec<String>, Finding)>) {
 }
 
 /// A key's position with the key's length, for underlining.
-fn with_len(mut pos: Pos, text: &str) -> Pos {
+pub(super) fn with_len(mut pos: Pos, text: &str) -> Pos {
     pos.len = text.chars().count();
     pos
 }
 
 /// Where to point for a value: scalars are underlined whole.
-fn value_pos(node: &Node) -> Pos {
+pub(super) fn value_pos(node: &Node) -> Pos {
     let mut pos = node.pos;
     if pos.len == 0 {
         pos.len = 1;
@@ -447,7 +348,7 @@ fn value_pos(node: &Node) -> Pos {
     pos
 }
 
-fn article(t: &str) -> String {
+pub(super) fn article(t: &str) -> String {
     match t {
         "object" => "a mapping".into(),
         "array" => "a list".into(),
@@ -461,7 +362,7 @@ fn article(t: &str) -> String {
 }
 
 /// What a node is, in the words of the messages.
-fn describe(node: &Node) -> String {
+pub(super) fn describe(node: &Node) -> String {
     match &node.kind {
         Kind::Null => "empty".into(),
         Kind::Bool(b) => format!("`{b}`"),
@@ -473,13 +374,13 @@ fn describe(node: &Node) -> String {
     }
 }
 
-fn own_description(sub: Option<&Value>) -> Option<String> {
+pub(super) fn own_description(sub: Option<&Value>) -> Option<String> {
     sub.and_then(|s| s.get("description"))
         .and_then(Value::as_str)
         .map(str::to_string)
 }
 
-fn property_help(sub: Option<&Value>, name: &str) -> Option<String> {
+pub(super) fn property_help(sub: Option<&Value>, name: &str) -> Option<String> {
     sub.and_then(|s| s.pointer(&format!("/properties/{name}/description")))
         .and_then(Value::as_str)
         .map(|d| format!("add `{name}:` ({d})"))
@@ -487,7 +388,7 @@ fn property_help(sub: Option<&Value>, name: &str) -> Option<String> {
 
 /// One misspelt key yields "unknown key" and "missing key" for the same mapping; keep
 /// the first, whose help already says what was meant.
-fn merge_typos(found: &mut Vec<(Vec<String>, Finding)>) {
+pub(super) fn merge_typos(found: &mut Vec<(Vec<String>, Finding)>) {
     let typos: Vec<(Vec<String>, String)> = found
         .iter()
         .filter(|(_, f)| f.code == Code::UnknownKey)
@@ -503,31 +404,4 @@ fn merge_typos(found: &mut Vec<(Vec<String>, Finding)>) {
                 .iter()
                 .any(|(p, missing)| p == path && f.message.starts_with(missing.as_str()))
     });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_schema_compiles_and_describes_every_property() {
-        assert!(validator().is_ok());
-        fn walk(v: &Value, path: &str) {
-            if let Some(props) = v.get("properties").and_then(Value::as_object) {
-                for (k, p) in props {
-                    assert!(
-                        p.get("description").is_some(),
-                        "{path}/properties/{k} has no description"
-                    );
-                    walk(p, &format!("{path}/properties/{k}"));
-                }
-            }
-            if let Some(defs) = v.get("$defs").and_then(Value::as_object) {
-                for (k, d) in defs {
-                    walk(d, &format!("{path}/$defs/{k}"));
-                }
-            }
-        }
-        walk(schema(), "");
-    }
 }
