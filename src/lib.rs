@@ -46,6 +46,8 @@
 //! - [`docs`]: render the Markdown pages generated from a policy.
 //! - [`diff`]: what changed between two versions of a policy, and the version bump due.
 //! - [`examples`]: run the examples a rule file carries.
+//! - [`export`]: compile a policy for Open Policy Agent or Cedar, with tests that hold
+//!   each engine to portrules' answers.
 //!
 //! The command line's own modules are not part of this API.
 
@@ -59,6 +61,7 @@ pub mod diff;
 pub mod docs;
 pub mod engine;
 pub mod examples;
+pub mod export;
 pub(crate) mod host;
 #[doc(hidden)]
 pub mod internals;

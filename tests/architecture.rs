@@ -142,7 +142,7 @@ fn the_public_api_is_the_chosen_one() {
     assert_eq!(
         public,
         [
-            "batch", "diff", "docs", "engine", "examples", "load", "model"
+            "batch", "diff", "docs", "engine", "examples", "export", "load", "model"
         ],
         "documented public modules of src/lib.rs"
     );

@@ -10,6 +10,7 @@ mod diff;
 mod docs;
 mod embedded;
 mod examples;
+mod export;
 mod hostile;
 mod invalid;
 mod lifecycle;

@@ -9,6 +9,7 @@ mod batch;
 mod deferred;
 mod diff;
 mod docs;
+mod export;
 mod global;
 mod query;
 mod schema;
@@ -115,6 +116,8 @@ enum Command {
     Test(Sub<NoArgs>),
     /// List the ways out of each status and what takes them
     Transitions(Sub<transitions::Args>),
+    /// Compile the rules for OPA or Cedar, write the files, or check a committed export
+    Export(Sub<export::Args>),
 }
 
 impl Command {
@@ -129,6 +132,7 @@ impl Command {
             Command::Docs(Deferred(w)) => &w.trailing,
             Command::Diff(Deferred(w)) => &w.trailing,
             Command::Transitions(Deferred(w)) => &w.trailing,
+            Command::Export(Deferred(w)) => &w.trailing,
         }
     }
 }
@@ -144,7 +148,8 @@ impl Command {
             Command::Diff(Deferred(w)) => w.args.format == diff::DiffFormat::Text,
             Command::Transitions(Deferred(w)) => w.args.format == Format::Text,
             Command::Test(_) => true,
-            Command::Schema(_) | Command::Docs(_) | Command::Batch(_) => false,
+            // Export prints diffs escaped itself, and may print a binary bundle.
+            Command::Schema(_) | Command::Docs(_) | Command::Batch(_) | Command::Export(_) => false,
         }
     }
 }
@@ -239,6 +244,7 @@ where
         Command::Diff(Deferred(w)) => diff::run(&global, &w.args, io),
         Command::Test(_) => test::run(&global, io),
         Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),
+        Command::Export(Deferred(w)) => export::run(&global, &w.args, io),
     };
     finish(result, io)
 }

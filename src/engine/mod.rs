@@ -183,8 +183,23 @@ impl Rules {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn decide(&self, query: &Query) -> Decision<'_> {
+        let (effective, because, warnings) = self.effective_status(query);
+        self.conclude(query, effective, because, warnings)
+    }
+
+    /// The rest of [`Rules::decide`], once the time rules have been followed: the
+    /// answer of the effective status's cell, narrowed to the field, and what the facts
+    /// missing on the way make of it. The exporters call it with the paths they work
+    /// out, so that every exported answer is the engine's.
+    #[inline]
+    pub(crate) fn conclude<'r>(
+        &'r self,
+        query: &Query,
+        effective: StatusId,
+        because: Option<String>,
+        mut warnings: Warnings<'r>,
+    ) -> Decision<'r> {
         let stated = &self.statuses[query.status.0];
-        let (effective, because, mut warnings) = self.effective_status(query);
         let status = &self.statuses[effective.0];
         let action = &self.actions[query.action.0];
         let cell = &status.cells[query.action.0];
@@ -249,6 +264,23 @@ impl Rules {
                 version: &self.version,
                 source: &self.source,
             },
+        }
+    }
+
+    /// A fact that the time rule at `at` (leading to `target`) needed and did not get.
+    pub(crate) fn missing_fact<'r>(
+        &'r self,
+        index: usize,
+        at: StatusId,
+        target: &'r str,
+    ) -> MissingFact<'r> {
+        MissingFact {
+            fact: &self.facts[index],
+            matters: false,
+            target,
+            status_label: &self.statuses[at.0].label,
+            rules: self,
+            index,
         }
     }
 

@@ -32,6 +32,9 @@ pub enum WriteError {
     /// The path is a folder.
     #[error("it is a directory")]
     Directory,
+    /// A folder was asked for and the path is something else.
+    #[error("it exists and is not a folder")]
+    NotFolder,
     /// The path is a device or other special file that cannot be replaced.
     #[error("it is not a regular file, a character device or a pipe")]
     NotRegular,
@@ -257,6 +260,20 @@ pub(super) fn default_permissions(_file: &File) -> io::Result<std::fs::Permissio
 #[cfg(not(unix))]
 pub(super) fn default_permissions(file: &File) -> io::Result<std::fs::Permissions> {
     Ok(file.metadata()?.permissions())
+}
+
+/// Creates the folder `path` and any missing folders above it, refusing (unless
+/// `links` says to follow them) when one that exists is a symbolic link: a branch may
+/// commit `exports/opa` as a link to a folder outside the repository.
+pub fn create_folders(path: &Path, links: Links) -> Result<(), WriteError> {
+    if let (Links::Refuse, Some((link, target))) = (links, first_link(path)?) {
+        return Err(WriteError::Link { link, target });
+    }
+    if path.exists() && !path.is_dir() {
+        return Err(WriteError::NotFolder);
+    }
+    std::fs::create_dir_all(path)?;
+    Ok(())
 }
 
 #[cfg(test)]

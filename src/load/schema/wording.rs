@@ -36,11 +36,13 @@ pub(super) fn explain(e: &ValidationError<'_>, root: &Node) -> Vec<Finding> {
                 .map(|key| {
                     let entry = by_key.get(key.as_str()).copied();
                     let pos = entry.map_or(at_key, |en| with_len(en.key_pos, key));
-                    let known: Vec<&str> = sub
+                    // Sorted here, whatever order the schema's map keeps.
+                    let mut known: Vec<&str> = sub
                         .and_then(|s| s.get("properties"))
                         .and_then(Value::as_object)
                         .map(|m| m.keys().map(String::as_str).collect())
                         .unwrap_or_default();
+                    known.sort_unstable();
                     if let Some(meant) = yaml11_key(key, &known) {
                         return Finding::new(
                             Code::UnknownKey,
