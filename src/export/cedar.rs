@@ -101,7 +101,7 @@ pub fn schema(rules: &Rules) -> String {
     );
     let _ = writeln!(o, "namespace {NAMESPACE} {{");
     o.push_str("  // Whoever asks.\n  entity Admin;\n");
-    let _ = writeln!(o, "  // The statuses of {}, by id.", comment(&rules.title));
+    let _ = writeln!(o, "  // The status ids of {}.", rules.name);
     let ids: Vec<String> = rules.statuses.iter().map(|s| quoted(&s.id)).collect();
     let _ = writeln!(o, "  entity Status enum [{}];", ids.join(", "));
     o.push_str("  // A port order: its status, and what is known about it.\n  entity Order = {\n    \"status\": Status,\n");

@@ -24,7 +24,7 @@ use crate::model::rules::Rules;
 const POLICY: &str = include_str!("policy.rego");
 
 /// Time-rule steps the Rego code follows (`max_steps` in `policy.rego`).
-pub const MAX_STEPS: usize = 16;
+pub const MAX_STEPS: usize = 15;
 
 /// The bundle's files, in the order they are written.
 ///

@@ -80,18 +80,18 @@ errors contains "`facts` must be an object" if {
 
 errors contains sprintf("unknown status `%s`", [input.status]) if {
 	is_string(input.status)
-	not tbl.names.statuses[norm(input.status)]
+	not status_id
 }
 
 errors contains sprintf("unknown action `%s`", [input.action]) if {
 	is_string(input.action)
-	not tbl.names.actions[norm(input.action)]
+	not action_id
 }
 
 errors contains sprintf("unknown field `%s`", [input.field]) if {
 	given("field")
 	is_string(input.field)
-	not tbl.names.fields[norm(input.field)]
+	not field_id
 }
 
 errors contains sprintf("unknown fact `%s`", [name]) if {
@@ -131,11 +131,19 @@ given_facts := input.facts if {
 	is_object(input.facts)
 } else := {}
 
-status_id := tbl.names.statuses[norm(input.status)]
+# Ids are their own normalized form: an exact match skips the normalizing.
+status_id := id if {
+	id := tbl.names.statuses[input.status]
+} else := tbl.names.statuses[norm(input.status)]
 
-action_id := tbl.names.actions[norm(input.action)]
+action_id := id if {
+	id := tbl.names.actions[input.action]
+} else := tbl.names.actions[norm(input.action)]
 
-field_id := tbl.names.fields[norm(input.field)] if given("field")
+field_id := id if {
+	given("field")
+	id := tbl.names.fields[input.field]
+} else := tbl.names.fields[norm(input.field)] if given("field")
 
 default field_or_null := null
 
@@ -187,48 +195,89 @@ step(status) := tbl.statuses[status].time_rules[min(h)].to if {
 	count(h) > 0
 } else := status
 
-s1 := step(status_id)
+# The statuses an order passes through, from the stated one to where it settles. Each
+# level follows one time rule, and only as far as the rules lead: a status without
+# time rules costs one step.
+path0(status) := array.concat([status], path1(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s2 := step(s1)
+path1(status) := array.concat([status], path2(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s3 := step(s2)
+path2(status) := array.concat([status], path3(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s4 := step(s3)
+path3(status) := array.concat([status], path4(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s5 := step(s4)
+path4(status) := array.concat([status], path5(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s6 := step(s5)
+path5(status) := array.concat([status], path6(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s7 := step(s6)
+path6(status) := array.concat([status], path7(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s8 := step(s7)
+path7(status) := array.concat([status], path8(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s9 := step(s8)
+path8(status) := array.concat([status], path9(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s10 := step(s9)
+path9(status) := array.concat([status], path10(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s11 := step(s10)
+path10(status) := array.concat([status], path11(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s12 := step(s11)
+path11(status) := array.concat([status], path12(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s13 := step(s12)
+path12(status) := array.concat([status], path13(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s14 := step(s13)
+path13(status) := array.concat([status], path14(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s15 := step(s14)
+path14(status) := array.concat([status], path15(next)) if {
+	next := step(status)
+	next != status
+} else := [status]
 
-s16 := step(s15)
+path15(status) := [status]
 
-chain := [status_id, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16]
+visited := path0(status_id)
 
-effective := s16
-
-visited := [status | some i, status in chain; not stays(i)]
-
-stays(i) if {
-	i > 0
-	chain[i] == chain[i - 1]
-}
+effective := visited[count(visited) - 1]
 
 earlier_holds(status, i) if {
 	some j in holding(status)
