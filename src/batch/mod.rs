@@ -10,6 +10,7 @@
 //! command line, which only hands it standard input and output.
 
 mod clock;
+mod names;
 mod request;
 
 use std::collections::HashMap;
@@ -17,56 +18,10 @@ use std::io::{self, BufRead, BufReader, Read, Write};
 
 use crate::engine::Query;
 use crate::model::names::Suggester;
-use crate::model::names::normalize;
 use crate::model::rules::{ActionId, FieldId, Rules, StatusId};
 pub use clock::{Clock, Pinned, SystemClock};
+use names::Names;
 use request::{IdOnly, NAME_MARGIN, Request, echo_id, parse, shown};
-
-/// Names to ids: exact spellings first (ids and labels as written), then the
-/// normalized form, which costs an allocation and is only needed for odd spellings.
-struct Names {
-    /// Exact spellings, scanned in order: for the handful of names a real policy has,
-    /// comparing a few short strings beats hashing one.
-    few: Vec<(String, usize)>,
-    exact: HashMap<String, usize>,
-    normalized: HashMap<String, usize>,
-}
-
-/// Up to this many spellings, [`Names`] scans instead of hashing.
-const SCAN_LIMIT: usize = 32;
-
-impl Names {
-    fn new<'a>(entries: impl Iterator<Item = (&'a str, &'a str)>) -> Names {
-        let mut exact = HashMap::new();
-        let mut normalized = HashMap::new();
-        let mut few = Vec::new();
-        for (i, (id, label)) in entries.enumerate() {
-            few.push((id.to_string(), i));
-            few.push((label.to_string(), i));
-            exact.entry(id.to_string()).or_insert(i);
-            exact.entry(label.to_string()).or_insert(i);
-            normalized.entry(normalize(id)).or_insert(i);
-            normalized.entry(normalize(label)).or_insert(i);
-        }
-        if few.len() > SCAN_LIMIT {
-            few.clear();
-        }
-        Names {
-            few,
-            exact,
-            normalized,
-        }
-    }
-
-    fn find(&self, name: &str) -> Option<usize> {
-        let exact = if self.few.is_empty() {
-            self.exact.get(name).copied()
-        } else {
-            self.few.iter().find(|(n, _)| n == name).map(|(_, i)| *i)
-        };
-        exact.or_else(|| self.normalized.get(&normalize(name)).copied())
-    }
-}
 
 /// Tables with more possible answers than this (statuses × actions × (fields + 1))
 /// compute each answer when asked instead of rendering them all up front: a 10,000 ×
