@@ -253,7 +253,8 @@ fn the_shipped_policy_answers_the_same_on_opa_and_cedar() {
 }
 
 /// The same for the lifecycle fixtures: a missing fact answered with a warning, denied
-/// or refused, and a table without time rules.
+/// or refused, a table without time rules, and time rules in every shape (two on one
+/// status, a chain, a fixed date, a text fact, two facts at once).
 #[test]
 fn each_missing_fact_policy_answers_the_same_on_opa_and_cedar() {
     for path in [
@@ -262,6 +263,7 @@ fn each_missing_fact_policy_answers_the_same_on_opa_and_cedar() {
         "tests/fixtures/load/time-rule-error.yaml",
         "tests/fixtures/load/two-fields.yaml",
         "tests/fixtures/load/lifecycle.yaml",
+        "tests/fixtures/export/time-rules.yaml",
         crate::common::POLICY,
     ] {
         both_engines_agree(path);
@@ -463,4 +465,160 @@ fn exports_refuse_links_and_what_an_engine_cannot_say() {
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cycle"), "{err}");
     assert!(!dir.path().join("x.tar.gz").exists());
+}
+
+/// A committed export folder is held to exactly the export: an extra file fails the
+/// check, and a file committed as a symbolic link is reported, never read (its target
+/// could be any file on the CI machine, and the diff would print it).
+#[test]
+fn a_committed_folder_is_the_export_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let opa = dir.path().join("opa");
+    let path = opa.to_str().unwrap();
+    let (code, _, err) = run(portrules().args(["export", "opa", "--output", path]));
+    assert_eq!(code, 0, "{err}");
+    let stray = opa.join("portrules/port_orders/extra.rego");
+    std::fs::write(&stray, "package portrules.port_orders\nallow := true\n").unwrap();
+    let (code, out, err) = run(portrules().args(["export", "opa", "--check", path]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("extra.rego: not part of the export"), "{out}");
+    std::fs::remove_file(&stray).unwrap();
+
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOKEN=hunter2\n").unwrap();
+    let data = opa.join("portrules/port_orders/data.json");
+    std::fs::remove_file(&data).unwrap();
+    std::os::unix::fs::symlink(&secret, &data).unwrap();
+    let (code, out, err) = run(portrules().args(["export", "opa", "--check", path]));
+    assert_eq!(code, 1, "{out}{err}");
+    assert!(out.contains("data.json: a symbolic link"), "{out}");
+    assert!(
+        !out.contains("hunter2") && !err.contains("hunter2"),
+        "{out}{err}"
+    );
+
+    // Writing: a link below the export folder is refused even on an absolute path
+    // outside the current folder, and nothing is written through it.
+    let outside = tempfile::tempdir().unwrap();
+    std::fs::remove_file(&data).unwrap();
+    let pkg = opa.join("portrules");
+    std::fs::remove_dir_all(&pkg).unwrap();
+    std::os::unix::fs::symlink(outside.path(), &pkg).unwrap();
+    let (code, _, err) = run(portrules().args(["export", "opa", "--output", path]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("symbolic link"), "{err}");
+    assert_eq!(std::fs::read_dir(outside.path()).unwrap().count(), 0);
+
+    // Cedar's three files cannot go to standard output.
+    let (code, _, err) = run(portrules().args(["export", "cedar", "--output", "-"]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("--output DIR"), "{err}");
+}
+
+/// What the OPA export would read otherwise than portrules is refused with the reason:
+/// a time beyond OPA's nanosecond clock, a name with a letter that Go lowercases
+/// otherwise; and for Cedar a fact named like the order's status attribute.
+#[test]
+fn exports_refuse_what_the_engine_would_read_otherwise() {
+    let base = std::fs::read_to_string(root("examples/due-date.yaml")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (engine, from, to, why) in [
+        (
+            "opa",
+            "now_plus: 24h",
+            "value: \"2300-01-01T00:00:00Z\"",
+            "beyond OPA's clock",
+        ),
+        (
+            "opa",
+            "label: Approved",
+            "label: İptal",
+            "lowercases otherwise",
+        ),
+        (
+            "cedar",
+            "due: { type: datetime",
+            "status: { type: datetime",
+            "clash",
+        ),
+    ] {
+        let mut text = base.replace(from, to);
+        if from.starts_with("due:") {
+            text = text
+                .replace("fact: due", "fact: status")
+                .replace("facts: { due:", "facts: { status:");
+        }
+        let file = dir.path().join("rules.yaml");
+        std::fs::write(&file, text).unwrap();
+        let out_dir = dir.path().join(format!("{engine}-out"));
+        let (code, _, err) = run(portrules().args([
+            "--rules",
+            file.to_str().unwrap(),
+            "export",
+            engine,
+            "--output",
+            out_dir.to_str().unwrap(),
+        ]));
+        assert_eq!(code, 2, "{engine} {to}: {err}");
+        assert!(err.contains(why), "{engine} {to}: {err}");
+        assert!(!out_dir.exists(), "nothing written");
+    }
+}
+
+/// The Rego fails closed on requests the equivalence set does not make: a fact given
+/// twice under two names, a bad `now`, a key no request has, a request that is not an
+/// object; and answers a string fact given as another JSON value as batch does.
+#[test]
+fn the_rego_refuses_odd_requests_as_batch_does() {
+    let rules = load("tests/fixtures/export/time-rules.yaml");
+    let bundle = opa::bundle(&rules).unwrap();
+    let mut engine = rego_engine(&rules, &bundle);
+    let answers = portrules::batch::Answers::new(&rules);
+    let clock = portrules::batch::Pinned(portrules::export::cases::NOW_AT);
+    for request in [
+        r#"{"status": "approved", "action": "view", "facts": {"due": "2030-01-16T00:00:00Z", "Due date": "2030-01-17T00:00:00Z"}}"#,
+        r#"{"status": "approved", "action": "view", "now": " 2030-01-15T09:00:00Z"}"#,
+        r#"{"status": "approved", "action": "view", "fact": {"due": "2030-01-16T00:00:00Z"}}"#,
+        r#"{"status": "approved", "action": "view", "facts": {"due": "tomorrow"}}"#,
+        r#"{"status": "approved", "action": "view", "facts": []}"#,
+        r#"["approved", "view"]"#,
+        r#"{"status": "locked", "action": "view", "facts": {"region": 7}, "now": "2030-01-15T09:00:00Z"}"#,
+        r#"{"status": "  LOCKED ", "action": "Edit", "field": "NOTES", "now": "2030-01-15T09:00:00Z"}"#,
+        r#"{"status": "approved", "action": "edit", "field": null, "now": "2030-01-15T09:00:00Z"}"#,
+    ] {
+        let mut line = Vec::new();
+        answers.answer(1, request.as_bytes(), &clock, &mut line);
+        let batch: Value = serde_json::from_slice(&line).unwrap();
+        engine.set_input(regorus::Value::from_json_str(request).unwrap());
+        let rego = serde_json::to_value(
+            engine
+                .eval_rule("data.portrules.time_rules.decision".into())
+                .unwrap(),
+        )
+        .unwrap();
+        if batch.get("error").is_some() {
+            assert_eq!(
+                (
+                    rego["decision"].as_str(),
+                    rego["allowed"].as_bool(),
+                    rego["error"].is_string()
+                ),
+                (Some("deny"), Some(false), true),
+                "{request}: batch refused, OPA said {rego}"
+            );
+        } else {
+            for key in [
+                "decision",
+                "fields",
+                "status",
+                "effective_status",
+                "leads_to",
+            ] {
+                assert_eq!(
+                    rego[key], batch[key],
+                    "{request}: {key}: OPA {rego}, batch {batch}"
+                );
+            }
+        }
+    }
 }

@@ -12,7 +12,10 @@ use crate::cli::exit::Exit;
 use crate::export::{self, File};
 use crate::host::files::{self, ReadError};
 use crate::host::terminal::escape;
-use crate::host::write::{Links, WriteError, create_folders, write_atomic};
+use crate::host::write::{Links, WriteError, create_folders, first_link, write_atomic};
+
+/// Files a committed export folder may hold, at most; a folder with more is not one.
+const MAX_FILES: usize = 10_000;
 
 /// The engines portrules exports to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -90,6 +93,13 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let Some(path) = &args.output else {
         return Ok(Exit::Error);
     };
+    if path.as_os_str() == "-" && !is_archive(args.engine, path) {
+        writeln!(
+            io.err,
+            "error: a Cedar export is three files; give `--output DIR`"
+        )?;
+        return Ok(Exit::Error);
+    }
     let links = if args.follow_symlinks {
         Links::Follow
     } else {
@@ -114,9 +124,24 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
         }
         return written(io, path, write_atomic(path, &bytes, links));
     }
-    // A folder: every file is written whole, or not at all.
+    // A folder: each file is written whole (an interrupted run can leave some files of
+    // the old export beside new ones; `--check` then says so). The folders below PATH
+    // come from a repository: none of them may be a link, wherever PATH is.
     for f in &files {
         let target = path.join(&f.path);
+        if !args.follow_symlinks
+            && let Some(link) = link_below(path, &f.path)
+        {
+            let target = std::fs::read_link(&link).unwrap_or_default();
+            return written(
+                io,
+                &link,
+                Err(WriteError::Link {
+                    link: link.clone(),
+                    target,
+                }),
+            );
+        }
         if let Some(parent) = target.parent()
             && let Err(e) = create_folders(parent, links)
         {
@@ -156,6 +181,17 @@ fn check(
     io: &mut Io<'_>,
 ) -> io::Result<Exit> {
     let shown = path.display().to_string();
+    // A committed link is not read: its target could be any file on the machine, and
+    // a diff would print it.
+    if let Ok(Some((link, target))) = first_link(path) {
+        writeln!(
+            io.err,
+            "error: {shown}: `{}` is a symbolic link to `{}`; portrules does not read an export through links",
+            link.display(),
+            target.display()
+        )?;
+        return Ok(Exit::Error);
+    }
     // Nothing longer than twice the export (or the size limit) can be it.
     let total: u64 = files.iter().map(|f| f.bytes.len() as u64).sum();
     let limit = total.saturating_mul(2).max(global.limits.max_size);
@@ -195,18 +231,33 @@ fn check(
             writeln!(io.err, "  = help: export it with `{regenerate}`")?;
             return Ok(Exit::Error);
         }
+        let mut found = Vec::new();
+        if let Err(e) = list(path, Path::new(""), &mut found) {
+            writeln!(io.err, "error: cannot read {shown}: {e}")?;
+            return Ok(Exit::Error);
+        }
         let mut committed = Vec::new();
-        for f in files {
-            let target = path.join(&f.path);
-            match files::read_bounded(&target, limit) {
-                Ok(bytes) => committed.push(File {
-                    path: f.path.clone(),
-                    bytes,
-                }),
-                Err(ReadError::Io(e)) if e.kind() == io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    differences.push(format!("{}: cannot be read: {e}", target.display()));
-                }
+        for (rel, kind) in found {
+            let name = rel.to_string_lossy().replace('\\', "/");
+            match kind {
+                Found::Link => differences.push(format!(
+                    "{name}: a symbolic link, not a file of the export (not followed)"
+                )),
+                Found::Other => differences.push(format!("{name}: not a regular file")),
+                Found::File => match files::read_bounded(&path.join(&rel), limit) {
+                    Ok(bytes) => committed.push(File { path: name, bytes }),
+                    Err(ReadError::TooLarge { .. }) => {
+                        differences.push(format!("{name}: far larger than any file of the export"))
+                    }
+                    Err(e) => {
+                        writeln!(
+                            io.err,
+                            "error: cannot read {}: {e}",
+                            path.join(&rel).display()
+                        )?;
+                        return Ok(Exit::Error);
+                    }
+                },
             }
         }
         compare(files, &committed, &mut differences);
@@ -227,6 +278,53 @@ fn check(
         "it differs from what the rules export (above: - is the committed file, + the export)",
         regenerate,
     )
+}
+
+/// What a committed export folder holds.
+enum Found {
+    File,
+    Link,
+    Other,
+}
+
+/// Every entry below `root/rel`, as paths relative to `root`, without following links;
+/// at most [`MAX_FILES`].
+fn list(root: &Path, rel: &Path, out: &mut Vec<(PathBuf, Found)>) -> io::Result<()> {
+    let mut entries: Vec<_> = std::fs::read_dir(root.join(rel))?.collect::<Result<_, _>>()?;
+    entries.sort_by_key(|e| e.file_name());
+    for entry in entries {
+        if out.len() >= MAX_FILES {
+            return Err(io::Error::other(format!(
+                "it holds more than {MAX_FILES} files"
+            )));
+        }
+        let kind = entry.file_type()?;
+        let path = rel.join(entry.file_name());
+        if kind.is_symlink() {
+            out.push((path, Found::Link));
+        } else if kind.is_dir() {
+            list(root, &path, out)?;
+        } else if kind.is_file() {
+            out.push((path, Found::File));
+        } else {
+            out.push((path, Found::Other));
+        }
+    }
+    Ok(())
+}
+
+/// The first symbolic link among the folders and file that `rel` names below `root`.
+fn link_below(root: &Path, rel: &str) -> Option<PathBuf> {
+    let mut at = root.to_path_buf();
+    for part in rel.split('/') {
+        at.push(part);
+        match std::fs::symlink_metadata(&at) {
+            Ok(m) if m.file_type().is_symlink() => return Some(at),
+            Ok(_) => {}
+            Err(_) => return None,
+        }
+    }
+    None
 }
 
 /// What differs between the generated files and the committed ones, file by file.

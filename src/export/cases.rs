@@ -32,7 +32,8 @@ pub struct Case {
     /// The request, as `portrules batch` reads it (and OPA's `input`).
     pub request: Value,
     /// The request with every name resolved to its id, for engines without name
-    /// matching (Cedar); `None` when a name does not resolve.
+    /// matching (Cedar). Every generated case has them; `None` is for a request that
+    /// names no status or action, which Cedar cannot even form.
     pub ids: Option<Ids>,
     /// What portrules answers.
     pub expected: Expected,
@@ -118,15 +119,53 @@ pub fn cases(rules: &Rules) -> Vec<Case> {
             }
         }
     }
+    // Every time rule's boundaries, asked at every status that has time rules, so that
+    // chains (a rule of the next status) are covered; and for two facts, each pair of
+    // their values.
+    let all: Vec<(usize, Vec<String>)> = rules
+        .statuses
+        .iter()
+        .flat_map(|st| boundaries(rules, st, now))
+        .collect();
+    let mut pairs: Vec<[(usize, String); 2]> = Vec::new();
+    for (i, (f1, v1)) in all.iter().enumerate() {
+        for (f2, v2) in &all[i + 1..] {
+            if f1 == f2 {
+                continue;
+            }
+            for a in v1 {
+                for b in v2 {
+                    pairs.push([(*f1, a.clone()), (*f2, b.clone())]);
+                }
+            }
+        }
+    }
     for (s, status) in rules.statuses.iter().enumerate() {
-        for (fact, values) in boundaries(rules, status, now) {
+        let timed = status
+            .transitions
+            .iter()
+            .any(|t| matches!(t.trigger, Trigger::When(_)));
+        if !timed {
+            continue;
+        }
+        for pair in &pairs {
             for (a, action) in rules.actions.iter().enumerate() {
                 let at = At {
                     status: StatusId(s),
                     action: ActionId(a),
                 };
                 let names = (status.id.as_ref(), action.id.as_ref());
-                for value in &values {
+                out.push(case(rules, at, names, None, &pair[..], now));
+            }
+        }
+        for (fact, values) in all.iter().map(|(f, v)| (*f, v)) {
+            for (a, action) in rules.actions.iter().enumerate() {
+                let at = At {
+                    status: StatusId(s),
+                    action: ActionId(a),
+                };
+                let names = (status.id.as_ref(), action.id.as_ref());
+                for value in values {
                     let facts = [(fact, value.clone())];
                     out.push(case(rules, at, names, None, &facts, now));
                 }
@@ -164,7 +203,7 @@ fn boundaries(rules: &Rules, status: &Status, now: Timestamp) -> Vec<(usize, Vec
             (FactType::Datetime, operand) => {
                 let at = match operand {
                     Operand::Now(shift) => now.checked_add(*shift).ok(),
-                    Operand::Value(v) => v.parse::<Timestamp>().ok(),
+                    Operand::Value(v) => v.trim().parse::<Timestamp>().ok(),
                 };
                 let Some(at) = at else { continue };
                 let second = SignedDuration::from_secs(1);

@@ -70,6 +70,7 @@ pub fn bundle(rules: &Rules) -> Result<Vec<File>, ExportError> {
             ),
         ));
     }
+    refuse_what_rego_reads_otherwise(rules)?;
     let root = format!("portrules/{pkg}");
     let manifest = json!({
         "revision": format!("{}@{}", rules.name, rules.version),
@@ -102,6 +103,58 @@ pub fn bundle(rules: &Rules) -> Result<Vec<File>, ExportError> {
             bytes: tests(rules, &package, &cases(rules)).into_bytes(),
         },
     ])
+}
+
+/// Refuses what the Rego code would read differently from portrules: times beyond
+/// OPA's nanosecond clock (years 1678 to 2262), and names with `İ`, the one letter whose
+/// lowercase is two characters in Rust and one in Go, so that a name would match one
+/// way on the command line and another on OPA.
+fn refuse_what_rego_reads_otherwise(rules: &Rules) -> Result<(), ExportError> {
+    for s in rules.statuses.iter() {
+        for t in s.transitions.iter() {
+            let Trigger::When(cond) = &t.trigger else {
+                continue;
+            };
+            let kind = rules
+                .facts
+                .iter()
+                .find(|f| f.id == cond.fact)
+                .map(|f| f.kind);
+            let ns = match (&cond.operand, kind) {
+                (Operand::Now(shift), _) => Some(shift.as_nanos()),
+                (Operand::Value(v), Some(FactType::Datetime)) => v
+                    .trim()
+                    .parse::<jiff::Timestamp>()
+                    .ok()
+                    .map(|t| t.as_nanosecond()),
+                _ => None,
+            };
+            if ns.is_some_and(|n| i64::try_from(n).is_err()) {
+                return Err(ExportError::new(
+                    rules,
+                    "OPA",
+                    format!(
+                        "the time rule of `{}` on `{}` reaches beyond OPA's clock, which counts nanoseconds from 1970 in 64 bits (years 1678 to 2262)",
+                        s.id, cond.fact
+                    ),
+                ));
+            }
+        }
+    }
+    let names = (rules.statuses.iter().map(|s| &s.label))
+        .chain(rules.actions.iter().map(|a| &a.label))
+        .chain(rules.fields.iter().map(|f| &f.label))
+        .chain(rules.facts.iter().map(|f| &f.label));
+    for name in names {
+        if name.contains('\u{130}') {
+            return Err(ExportError::new(
+                rules,
+                "OPA",
+                format!("the name `{name}` has `İ`, which OPA lowercases otherwise than portrules"),
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The table as data. Keys are sorted (serde_json's maps are ordered), so the bytes

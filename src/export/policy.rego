@@ -100,6 +100,10 @@ errors contains sprintf("unknown fact `%s`", [name]) if {
 }
 
 errors contains sprintf("fact `%s` is given twice", [fact]) if {
+	some fact in duplicated
+}
+
+duplicated contains fact if {
 	some fact in tbl.names.facts
 	count([name | some name, _ in given_facts; tbl.names.facts[norm(name)] == fact]) > 1
 }
@@ -113,11 +117,16 @@ errors contains sprintf("fact `%s`: %v is not a %s", [fact, value, tbl.facts[fac
 errors contains "`now` is not a date and time; write it in RFC 3339" if {
 	given("now")
 	is_string(input.now)
-	not time.parse_rfc3339_ns(trim_space(input.now))
+	not time.parse_rfc3339_ns(input.now)
 }
 
 errors contains "the time rules need more steps than this policy follows; export it again" if {
 	tbl.steps > max_steps
+}
+
+# Whatever the data says about its depth: a path cut short is refused, not answered.
+errors contains "the time rules need more steps than this policy follows; export it again" if {
+	step(effective) != effective
 }
 
 errors contains sprintf("cannot answer %s × %s: fact `%s` (%s) is required; give it in \"facts\"", [
@@ -158,13 +167,19 @@ parse_fact("number", value) := to_number(trim_space(value)) if is_string(value)
 
 parse_fact("string", value) := trim_space(value) if is_string(value)
 
+# As `batch` reads them: another JSON value stands for its JSON text.
+parse_fact("string", value) := json.marshal(value) if not is_string(value)
+
+# One value per fact: a fact given twice is refused above, and left out here so that
+# the object has one key per fact.
 facts := {fact: parsed |
 	some name, value in given_facts
 	fact := tbl.names.facts[norm(name)]
+	not fact in duplicated
 	parsed := parse_fact(tbl.facts[fact].type, value)
 }
 
-now_ns := time.parse_rfc3339_ns(trim_space(input.now)) if given("now")
+now_ns := time.parse_rfc3339_ns(input.now) if given("now")
 
 else := time.now_ns()
 

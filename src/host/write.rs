@@ -149,7 +149,7 @@ pub(super) fn is_link(path: &Path) -> bool {
 /// folder of an absolute path below the current folder (CI passes paths such as
 /// `$GITHUB_WORKSPACE/docs/page.md`). The folders above are the machine's business:
 /// `/tmp` is a link on some systems.
-pub(super) fn first_link(path: &Path) -> io::Result<Option<(PathBuf, PathBuf)>> {
+pub(crate) fn first_link(path: &Path) -> io::Result<Option<(PathBuf, PathBuf)>> {
     let here = std::env::current_dir().ok();
     let mut walked = PathBuf::new();
     let relative = path.is_relative();

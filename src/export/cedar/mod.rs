@@ -159,6 +159,13 @@ pub fn policies(rules: &Rules) -> Result<String, ExportError> {
             ),
         ));
     }
+    if rules.facts.iter().any(|f| f.id == "status") {
+        return Err(ExportError::new(
+            rules,
+            "Cedar",
+            "a fact named `status` would clash with the order's status attribute",
+        ));
+    }
     let mut paths = Vec::with_capacity(rules.statuses.len());
     for s in 0..rules.statuses.len() {
         paths.push(scenarios(rules, StatusId(s))?);
