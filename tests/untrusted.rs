@@ -184,6 +184,15 @@ fn pages_and_templates_are_read_with_a_bound() {
     assert_eq!(code, 1, "{err}");
     assert!(out.is_empty(), "no diff of an endless file");
     assert!(err.contains("out of date"), "{err}");
+    // Followed on request, and still read with a bound.
+    let (code, out, err) = run(portrules()
+        .args(["docs", "--follow-symlinks", "--check"])
+        .arg(&page));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        out.is_empty() && err.contains("far more than"),
+        "{out}{err}"
+    );
 
     let (code, _, err) = run(portrules().args(["docs", "--template", "/dev/zero"]));
     assert_eq!(code, 2, "{err}");
@@ -535,4 +544,24 @@ fn answers_to_a_closed_standard_output_exit_2() {
             .unwrap();
         assert_eq!(out.status.code(), Some(1), "{redirect}: {out:?}");
     }
+}
+
+/// `docs --check` does not read a page committed as a symbolic link: its target could
+/// be a secret on the CI machine (`/proc/self/environ`, a token file), and the diff of
+/// a stale page would print it.
+#[cfg(unix)]
+#[test]
+fn a_committed_page_is_not_read_through_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = dir.path().join("secret.txt");
+    std::fs::write(&secret, "TOKEN=hunter2\n").unwrap();
+    let page = dir.path().join("page.md");
+    std::os::unix::fs::symlink(&secret, &page).unwrap();
+    let (code, out, err) = run(portrules().args(["docs", "--check"]).arg(&page));
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("symbolic link"), "{err}");
+    assert!(
+        !out.contains("hunter2") && !err.contains("hunter2"),
+        "{out}{err}"
+    );
 }

@@ -13,7 +13,7 @@ use crate::cli::exit::Exit;
 use crate::docs::{self, Page, Source};
 use crate::host::files::{self, ReadError};
 use crate::host::workspace;
-use crate::host::write::{Links, WriteError, write_atomic};
+use crate::host::write::{Links, WriteError, first_link, write_atomic};
 use crate::model::rules::Rules;
 
 /// Arguments of `portrules docs`.
@@ -32,9 +32,10 @@ pub struct Args {
     /// Exit 0 if FILE equals the generated page, 1 with a diff if not, 2 on errors
     #[arg(long, value_name = "FILE")]
     check: Option<PathBuf>,
-    /// Let --output replace the file a symbolic link points to (refused by default: a
-    /// branch may commit the page as a link to a file outside the repository)
-    #[arg(long, requires = "output")]
+    /// Let --output replace, and --check read, the file a symbolic link points to
+    /// (refused by default: a branch may commit the page as a link to a file outside
+    /// the repository, such as a secret that a diff would print)
+    #[arg(long)]
     follow_symlinks: bool,
 }
 
@@ -96,6 +97,16 @@ fn generate(
         .regenerate_command(names.rules_arg.as_deref(), names.page.as_deref());
     if let Some(path) = &args.check {
         let shown = path.display().to_string();
+        if !args.follow_symlinks
+            && let Ok(Some((link, target))) = first_link(path)
+        {
+            let why = format!(
+                "`{}` is a symbolic link to `{}`, and a committed page is not read through links",
+                link.display(),
+                target.display()
+            );
+            return out_of_date(io, &shown, &why, &regenerate);
+        }
         // A committed page longer than this cannot be the generated one; reading stops
         // there, whatever the path holds (a link to `/dev/zero` included).
         let limit = (page.len() as u64)
