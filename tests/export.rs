@@ -285,14 +285,7 @@ fn generated_tables_answer_the_same_on_opa_and_cedar() {
         std::fs::write(&path, out.stdout).unwrap();
         let rules = load(path.to_str().unwrap());
         let set = cases(&rules);
-        let t = std::time::Instant::now();
         let bundle = opa::bundle(&rules).unwrap();
-        eprintln!(
-            "{statuses}x{actions}: {} cases, export {:?}",
-            set.len(),
-            t.elapsed()
-        );
-        let t = std::time::Instant::now();
         // The generated test rules are run on the smaller tables; every case on all.
         let wrong = opa_mismatches(&rules, &bundle, &set, statuses <= 100);
         assert!(
@@ -300,13 +293,8 @@ fn generated_tables_answer_the_same_on_opa_and_cedar() {
             "{statuses}×{actions} on OPA:\n{}",
             wrong[..wrong.len().min(20)].join("\n")
         );
-        eprintln!("  opa {:?}", t.elapsed());
-        let t = std::time::Instant::now();
         let files = cedar::files(&rules).unwrap();
-        eprintln!("  cedar export {:?}", t.elapsed());
-        let t = std::time::Instant::now();
         let wrong = cedar_mismatches(&rules, &files, &set);
-        eprintln!("  cedar {:?}", t.elapsed());
         assert!(
             wrong.is_empty(),
             "{statuses}×{actions} on Cedar:\n{}",

@@ -7,13 +7,13 @@ use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use super::Io;
 use super::global::{self, Global};
+use super::{Io, out_of_date};
 use crate::cli::exit::Exit;
 use crate::docs::{self, Page, Source};
 use crate::host::files::{self, ReadError};
 use crate::host::workspace;
-use crate::host::write::{Links, WriteError, first_link, write_atomic};
+use crate::host::write::{Links, first_link, write_atomic};
 use crate::model::rules::Rules;
 
 /// Arguments of `portrules docs`.
@@ -150,32 +150,13 @@ fn generate(
     match &args.output {
         Some(path) if path.as_os_str() != "-" => match write_atomic(path, page.as_bytes(), links) {
             Ok(()) => Ok(Exit::Yes),
-            Err(e) => {
-                writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
-                if matches!(e, WriteError::Link { .. }) {
-                    writeln!(
-                        io.err,
-                        "  = help: check where the link points; if the page is meant to live behind it, add `--follow-symlinks`"
-                    )?;
-                }
-                Ok(Exit::Error)
-            }
+            Err(e) => super::write_failed(io, path, &e, "the page"),
         },
         _ => {
             io.out.write_all(page.as_bytes())?;
             Ok(Exit::Yes)
         }
     }
-}
-
-/// Says that the page at `shown` is stale, and how to regenerate it: exit 1.
-fn out_of_date(io: &mut Io<'_>, shown: &str, why: &str, regenerate: &str) -> io::Result<Exit> {
-    writeln!(io.err, "error: {shown} is out of date: {why}")?;
-    writeln!(
-        io.err,
-        "  = help: do not edit it by hand; regenerate it with `{regenerate}`"
-    )?;
-    Ok(Exit::No)
 }
 
 /// How a page names its rules and itself: from the repository's top folder, so that

@@ -6,8 +6,8 @@
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::Io;
 use super::global::Global;
+use super::{Io, out_of_date};
 use crate::cli::exit::Exit;
 use crate::export::{self, File};
 use crate::host::files::{self, ReadError};
@@ -158,16 +158,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
 fn written(io: &mut Io<'_>, path: &Path, result: Result<(), WriteError>) -> io::Result<Exit> {
     match result {
         Ok(()) => Ok(Exit::Yes),
-        Err(e) => {
-            writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
-            if matches!(e, WriteError::Link { .. }) {
-                writeln!(
-                    io.err,
-                    "  = help: check where the link points; if the export is meant to live behind it, add `--follow-symlinks`"
-                )?;
-            }
-            Ok(Exit::Error)
-        }
+        Err(e) => super::write_failed(io, path, &e, "the export"),
     }
 }
 
@@ -201,7 +192,7 @@ fn check(
         let committed = match files::read_bounded(path, limit) {
             Ok(bytes) => bytes,
             Err(ReadError::TooLarge { .. }) => {
-                return stale(io, &shown, "it is far larger than the export", regenerate);
+                return out_of_date(io, &shown, "it is far larger than the export", regenerate);
             }
             Err(e) => {
                 writeln!(io.err, "error: cannot read {shown}: {e}")?;
@@ -214,7 +205,7 @@ fn check(
             return Ok(Exit::Yes);
         }
         let Some(inside) = export::read_tar_gz(&committed, limit) else {
-            return stale(
+            return out_of_date(
                 io,
                 &shown,
                 "it is not a bundle that portrules wrote",
@@ -272,7 +263,7 @@ fn check(
             io.out.write_all(b"\n")?;
         }
     }
-    stale(
+    out_of_date(
         io,
         &shown,
         "it differs from what the rules export (above: - is the committed file, + the export)",
@@ -344,14 +335,4 @@ fn compare(generated: &[File], committed: &[File], out: &mut Vec<String>) {
             out.push(format!("{}: not part of the export", c.path));
         }
     }
-}
-
-/// Says that the export at `shown` is stale: exit 1.
-fn stale(io: &mut Io<'_>, shown: &str, why: &str, regenerate: &str) -> io::Result<Exit> {
-    writeln!(io.err, "error: {shown} is out of date: {why}")?;
-    writeln!(
-        io.err,
-        "  = help: do not edit it by hand; export it again with `{regenerate}`"
-    )?;
-    Ok(Exit::No)
 }

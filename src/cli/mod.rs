@@ -270,6 +270,35 @@ fn finish(result: io::Result<Exit>, io: &mut Io<'_>) -> Exit {
     }
 }
 
+/// Reports a write that failed, with what to do about a refused link: exit 2. `what`
+/// names the thing written (`the page`, `the export`).
+fn write_failed(
+    io: &mut Io<'_>,
+    path: &std::path::Path,
+    e: &crate::host::write::WriteError,
+    what: &str,
+) -> io::Result<Exit> {
+    writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
+    if matches!(e, crate::host::write::WriteError::Link { .. }) {
+        writeln!(
+            io.err,
+            "  = help: check where the link points; if {what} is meant to live behind it, add `--follow-symlinks`"
+        )?;
+    }
+    Ok(Exit::Error)
+}
+
+/// Says that the committed file at `shown` is stale, and the command that brings it up
+/// to date: exit 1.
+fn out_of_date(io: &mut Io<'_>, shown: &str, why: &str, command: &str) -> io::Result<Exit> {
+    writeln!(io.err, "error: {shown} is out of date: {why}")?;
+    writeln!(
+        io.err,
+        "  = help: do not edit it by hand; regenerate it with `{command}`"
+    )?;
+    Ok(Exit::No)
+}
+
 /// Prints an unknown-name error with its suggestion and the known names.
 fn report_unknown(io: &mut Io<'_>, e: &crate::model::rules::UnknownName) -> io::Result<Exit> {
     writeln!(io.err, "error: {e}")?;
