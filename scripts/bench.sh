@@ -3,7 +3,7 @@
 # beside its baseline in the same invocation, so read the ratios, not the absolute times.
 #
 #   scripts/bench.sh            # everything (a few minutes)
-#   scripts/bench.sh query      # one part: decide | query | batch | scale | hostile
+#   scripts/bench.sh query      # one part: decide | engines | query | batch | scale | hostile
 set -euo pipefail
 cd "$(dirname "$0")/.."
 part=${1:-all}
@@ -52,6 +52,11 @@ PY
 if [[ $part == all || $part == decide ]]; then
   echo "== decide() in process (criterion)"
   cargo bench --locked --bench decide -- --warm-up-time 1 --measurement-time 5
+fi
+
+if [[ $part == all || $part == engines ]]; then
+  echo "== the exported policies: decide, regorus and cedar-policy on the same 1,000 requests (criterion)"
+  cargo bench --locked --bench engines -- --warm-up-time 1 --measurement-time 5
 fi
 
 if [[ $part == all || $part == query ]]; then
