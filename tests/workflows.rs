@@ -206,3 +206,49 @@ fn the_readme_ci_snippet_passes_on_this_repository() {
     ]));
     assert_eq!(code, 0, "from docs/: {out}{err}");
 }
+
+/// A policy owner's repository keeps its OPA and Cedar exports: exported from a
+/// sub-folder, they come from the repository's own rules (not the built-in ones), and
+/// `--check` agrees however `--rules` is spelled.
+#[test]
+fn exports_come_from_the_repository_rules_from_any_folder() {
+    let repo = repository();
+    let rules = repo.path().join("rules/port-orders.yaml");
+    let text = std::fs::read_to_string(&rules).unwrap();
+    std::fs::write(&rules, text.replace("version: 1.1.0", "version: 7.0.0")).unwrap();
+    let sub = repo.path().join("docs/sub");
+    for engine in ["opa", "cedar"] {
+        let out = format!("../../exports/{engine}");
+        let (code, _, err) = portrules_in(&sub, &["export", engine, "--output", &out]);
+        assert_eq!(code, 0, "{engine}: {err}");
+    }
+    let manifest = std::fs::read_to_string(repo.path().join("exports/opa/.manifest")).unwrap();
+    assert!(
+        manifest.contains("\"revision\": \"port-orders@7.0.0\""),
+        "{manifest}"
+    );
+    let absolute = rules.to_str().unwrap().to_string();
+    let spellings: [Vec<&str>; 3] = [
+        vec![],
+        vec!["--rules", "../../rules/port-orders.yaml"],
+        vec!["--rules", &absolute],
+    ];
+    for rules_arg in &spellings {
+        for engine in ["opa", "cedar"] {
+            let check = repo.path().join(format!("exports/{engine}"));
+            let mut args = rules_arg.clone();
+            args.extend(["export", engine, "--check", check.to_str().unwrap()]);
+            let (code, out, err) = portrules_in(&sub, &args);
+            assert_eq!(code, 0, "{args:?}: {out}{err}");
+        }
+    }
+    // Outside any repository the built-in rules answer, and the export is stale.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let check = repo.path().join("exports/opa");
+    let (code, _, err) = portrules_in(
+        elsewhere.path(),
+        &["export", "opa", "--check", check.to_str().unwrap()],
+    );
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("out of date"), "{err}");
+}
