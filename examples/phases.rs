@@ -51,7 +51,7 @@ fn main() {
         let source = docs::Source {
             rules: Arc::new(loaded.rules),
             path: &path,
-            rules_arg: None,
+            selector: None,
             target: None,
         };
         let t = Instant::now();

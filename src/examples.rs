@@ -119,13 +119,14 @@ fn ask(rules: &Rules, ex: &Example) -> Result<Effect, (String, Pos)> {
 #[cfg(test)]
 mod tests {
     use super::run;
-    use crate::model::rules::{EMBEDDED_YAML, Rules};
+    use crate::model::rules::Rules;
 
     /// The line and column each extra example's failure is shown at.
     fn shown_at(extra: &str) -> Vec<(usize, usize, usize)> {
-        let yaml = format!("{EMBEDDED_YAML}{extra}");
+        let embedded = crate::model::embedded::default_policy().yaml;
+        let yaml = format!("{embedded}{extra}");
         let rules = Rules::from_yaml_str(&yaml).unwrap();
-        let first_extra = EMBEDDED_YAML.lines().count() + 1;
+        let first_extra = embedded.lines().count() + 1;
         run(&rules)
             .iter()
             .filter(|o| !o.passed())

@@ -1,5 +1,6 @@
-//! The embedded rules are compiled Rust values (no parsing at run time), generated
-//! from `rules/port-orders.yaml`. This test keeps the two identical.
+//! The embedded policies are compiled Rust values (no parsing at run time), generated
+//! from `rules/<name>.yaml` into `src/model/embedded/<name>.rs`. This test keeps each
+//! pair identical, and every rule file in `rules/` built in.
 //!
 //! After editing the YAML, regenerate with:
 //! `PORTRULES_BLESS=1 cargo test --test cli embedded`
@@ -37,12 +38,15 @@ fn strings(v: &[Text]) -> String {
 }
 
 /// Rust source that builds `rules`.
-fn generate(rules: &Rules, yaml: &str) -> String {
+fn generate(rules: &Rules, yaml: &str, path: &str) -> String {
     let mut o = String::new();
     o.push_str(
         "//! The embedded rules as Rust values, so that answering from them costs no parsing.\n",
     );
-    o.push_str("//! @generated from rules/port-orders.yaml by `PORTRULES_BLESS=1 cargo test --test cli embedded`;\n");
+    let _ = writeln!(
+        o,
+        "//! @generated from {path} by `PORTRULES_BLESS=1 cargo test --test cli embedded`;"
+    );
     o.push_str("//! do not edit: the test fails when this file and the YAML disagree.\n\n");
     o.push_str("use std::borrow::Cow;\n\n#[allow(unused_imports)]\nuse jiff::SignedDuration;\n\n#[allow(unused_imports)]\nuse crate::model::lifecycle::{\n    Condition, EventDecl, FactDecl, FactType, IfMissing, Op, Operand, Source, Transition,\n    Trigger,\n};\nuse crate::model::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules, Status};\nuse crate::load::yaml::Pos;\n\n");
     o.push_str("/// FNV-1a of the YAML this file was generated from.\n");
@@ -51,8 +55,9 @@ fn generate(rules: &Rules, yaml: &str) -> String {
         "pub(crate) const SOURCE_HASH: u64 = {:#018x};\n",
         portrules::internals::fnv1a(yaml.as_bytes())
     );
-    o.push_str(
-        "/// The rules of `rules/port-orders.yaml`, already validated. Every text and list\n",
+    let _ = writeln!(
+        o,
+        "/// The rules of `{path}`, already validated. Every text and list"
     );
     o.push_str(
         "/// is borrowed from the binary, so a copy costs no allocation and nothing to free.\n",
@@ -164,7 +169,7 @@ fn generate(rules: &Rules, yaml: &str) -> String {
             opt(&e.description)
         );
     }
-    let _ = writeln!(o, "        ]),\n        initial: {},", opt(&rules.initial));
+    let _ = writeln!(o, "        ]),\n        initial: {},", strings(&rules.initial));
     o.push_str("        source: Cow::Borrowed(\"built-in\"),\n");
     o.push_str("        examples: Cow::Borrowed(&[\n");
     for e in rules.examples.iter() {
@@ -202,21 +207,47 @@ fn generate(rules: &Rules, yaml: &str) -> String {
 
 #[test]
 fn embedded_rules_match_the_yaml() {
-    let yaml = std::fs::read_to_string(root("rules/port-orders.yaml")).unwrap();
-    let mut from_yaml = Rules::from_yaml_str(&yaml).unwrap();
-    // The same rules, read from text here and built in there.
-    from_yaml.source = "built-in".into();
-    let expected = generate(&from_yaml, &yaml);
-    let path = root("src/model/embedded.rs");
-    let actual = std::fs::read_to_string(&path).unwrap_or_default();
-    if actual != expected {
-        if std::env::var_os("PORTRULES_BLESS").is_some() {
-            std::fs::write(&path, &expected).unwrap();
-            return;
+    let mut stale = Vec::new();
+    for name in Rules::embedded_names() {
+        let path = format!("rules/{name}.yaml");
+        let yaml = std::fs::read_to_string(root(&path)).unwrap();
+        let mut from_yaml = Rules::from_yaml_str(&yaml).unwrap();
+        assert_eq!(from_yaml.name, name, "{path} must be named after its file");
+        // The same rules, read from text here and built in there.
+        from_yaml.source = "built-in".into();
+        let expected = generate(&from_yaml, &yaml, &path);
+        let generated = root(&format!("src/model/embedded/{}.rs", name.replace('-', "_")));
+        let actual = std::fs::read_to_string(&generated).unwrap_or_default();
+        if actual != expected {
+            if std::env::var_os("PORTRULES_BLESS").is_some() {
+                std::fs::write(&generated, &expected).unwrap();
+                continue;
+            }
+            stale.push(generated.display().to_string());
+            continue;
         }
-        panic!(
-            "src/model/embedded.rs is out of date with rules/port-orders.yaml; regenerate it with\n    PORTRULES_BLESS=1 cargo test --test cli embedded\nthen rebuild"
-        );
+        assert_eq!(Rules::embedded_named(name).unwrap(), from_yaml);
     }
-    assert_eq!(Rules::embedded(), from_yaml);
+    assert!(
+        stale.is_empty(),
+        "{} out of date with the rule files; regenerate with\n    PORTRULES_BLESS=1 cargo test --test cli embedded\nthen rebuild",
+        stale.join(", ")
+    );
+    assert_eq!(
+        Rules::embedded().name,
+        Rules::embedded_names().next().unwrap()
+    );
+}
+
+#[test]
+fn every_rule_file_in_rules_is_built_in() {
+    let mut files: Vec<String> = std::fs::read_dir(root("rules"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|f| f.ends_with(".yaml"))
+        .collect();
+    files.sort();
+    let mut built_in: Vec<String> = Rules::embedded_names().map(|n| format!("{n}.yaml")).collect();
+    built_in.sort();
+    assert_eq!(files, built_in, "every policy shipped in rules/ is embedded, and only those");
 }

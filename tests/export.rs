@@ -246,10 +246,12 @@ fn both_engines_agree(path: &str) {
     );
 }
 
-/// The shipped policy, exported, answers every case as portrules does on both engines.
+/// Every shipped policy, exported, answers every case as portrules does on both engines.
 #[test]
-fn the_shipped_policy_answers_the_same_on_opa_and_cedar() {
-    both_engines_agree("rules/port-orders.yaml");
+fn the_shipped_policies_answer_the_same_on_opa_and_cedar() {
+    for name in portrules::Rules::embedded_names() {
+        both_engines_agree(&format!("rules/{name}.yaml"));
+    }
 }
 
 /// The same for the lifecycle fixtures: a missing fact answered with a warning, denied

@@ -17,6 +17,8 @@ use std::collections::HashMap;
 use std::io::{self, BufRead, BufReader, Read, Write};
 
 use crate::engine::Query;
+use crate::load::entry::load_embedded_static;
+use crate::model::embedded::POLICIES;
 use crate::model::names::Suggester;
 use crate::model::rules::{ActionId, FieldId, Rules, StatusId};
 pub use clock::{Clock, Pinned, SystemClock};
@@ -50,6 +52,10 @@ pub struct Answers<'r> {
     longest_name: usize,
     /// Suggestions for misspelt statuses, actions and fields, prepared at the first.
     suggesters: [std::cell::OnceCell<Suggester<'r>>; 3],
+    /// The built-in policies a request names with `"policy"`, by their place in
+    /// [`POLICIES`], each prepared at its first request; empty in the answers of such
+    /// a policy (they are asked directly).
+    policies: Box<[std::cell::OnceCell<Result<Answers<'static>, String>>]>,
 }
 
 impl<'r> Answers<'r> {
@@ -68,6 +74,13 @@ impl<'r> Answers<'r> {
     /// # Ok::<(), Box<dyn std::error::Error>>(())
     /// ```
     pub fn new(rules: &'r Rules) -> Answers<'r> {
+        let mut answers = Answers::prepare(rules);
+        answers.policies = POLICIES.iter().map(|_| Default::default()).collect();
+        answers
+    }
+
+    /// The answers of `rules` alone, without the built-in policies beside them.
+    fn prepare(rules: &'r Rules) -> Answers<'r> {
         let mut rendered = Vec::new();
         let mut refused = HashMap::new();
         let mut refused_at = Vec::new();
@@ -116,6 +129,7 @@ impl<'r> Answers<'r> {
             refused_at,
             longest_name,
             suggesters: Default::default(),
+            policies: Box::new([]),
         }
     }
 
@@ -125,7 +139,14 @@ impl<'r> Answers<'r> {
         let (result, id) = match parse(line) {
             Ok(request) => {
                 let id = request.id;
-                (self.resolve(request, clock), id)
+                let result = match &request.policy {
+                    None => self.resolve(request, clock),
+                    Some(name) => match self.policy(name) {
+                        Ok(other) => other.resolve(request, clock),
+                        Err(message) => Err(message),
+                    },
+                };
+                (result, id)
             }
             Err(message) => {
                 // The request did not parse; its id may still be readable.
@@ -139,9 +160,7 @@ impl<'r> Answers<'r> {
         match (result, echoed) {
             (Ok(answer), echoed @ (None | Some(Ok(_)))) => {
                 match &answer {
-                    Answer::Prepared(index) => {
-                        out.extend_from_slice(self.rendered[*index].as_bytes())
-                    }
+                    Answer::Prepared(json) => out.extend_from_slice(json.as_bytes()),
                     Answer::Computed(json) => out.extend_from_slice(json.as_bytes()),
                 }
                 if let Some(Ok(id)) = echoed {
@@ -156,7 +175,9 @@ impl<'r> Answers<'r> {
         }
     }
 
-    fn resolve(&self, request: Request<'_>, clock: &dyn Clock) -> Result<Answer, String> {
+    /// The answer to `request` from these rules. A prepared answer is borrowed from
+    /// them, so that it cannot be read from another policy's table.
+    fn resolve(&self, request: Request<'_>, clock: &dyn Clock) -> Result<Answer<'_>, String> {
         let status = request.status.ok_or("missing `status`")?;
         let action = request.action.ok_or("missing `action`")?;
         let s = self.find(&self.statuses, "status", &status)?;
@@ -172,7 +193,7 @@ impl<'r> Answers<'r> {
             if self.refused_at[index] {
                 return Err(self.refused.get(&index).cloned().unwrap_or_default());
             }
-            return Ok(Answer::Prepared(index));
+            return Ok(Answer::Prepared(&self.rendered[index]));
         }
         // Facts make the answer depend on the order: compute it.
         let rules = self.rules;
@@ -213,6 +234,28 @@ impl<'r> Answers<'r> {
         let mut json = serde_json::to_string(&decision).map_err(|e| e.to_string())?;
         json.pop();
         Ok(Answer::Computed(json))
+    }
+
+    /// The answers of the built-in policy `name`, prepared at its first request.
+    fn policy(&self, name: &str) -> Result<&Answers<'static>, String> {
+        let Some(index) = POLICIES.iter().position(|p| p.name == name) else {
+            let names = POLICIES.iter().map(|p| p.name);
+            let known = names.clone().collect::<Vec<_>>().join("`, `");
+            return Err(match crate::model::names::suggest(name, names) {
+                Some(near) => format!("unknown policy {}: did you mean `{near}`?", shown(name)),
+                None => format!("unknown policy {}; built-in policies: `{known}`", shown(name)),
+            });
+        };
+        let Some(slot) = self.policies.get(index) else {
+            // The answers of a built-in policy, asked directly, have no others.
+            return Err(format!("unknown policy {}", shown(name)));
+        };
+        let prepared = slot.get_or_init(|| {
+            (load_embedded_static(&POLICIES[index]))
+                .map(Answers::prepare)
+                .map_err(|e| format!("the built-in policy `{name}` is invalid: {}", e.render()))
+        });
+        prepared.as_ref().map_err(Clone::clone)
     }
 
     /// The index of `name` among `names`, or the error line's message.
@@ -280,8 +323,8 @@ fn error_line(out: &mut Vec<u8>, line_no: u64, id: Option<&str>, message: &str) 
 }
 
 /// An answer ready to write: prepared once, or computed for a request with facts.
-enum Answer {
-    Prepared(usize),
+enum Answer<'a> {
+    Prepared(&'a str),
     Computed(String),
 }
 

@@ -30,10 +30,14 @@ pub(super) struct Request<'a> {
     /// The time to answer at (RFC 3339); default: now.
     #[serde(borrow)]
     pub(super) now: Option<Cow<'a, str>>,
+    /// A built-in policy to ask instead of the process's rules, by name.
+    #[serde(borrow)]
+    pub(super) policy: Option<Cow<'a, str>>,
 }
 
 /// The keys a request may have, for suggestions.
-pub(super) const REQUEST_KEYS: &[&str] = &["status", "action", "field", "id", "facts", "now"];
+pub(super) const REQUEST_KEYS: &[&str] =
+    &["status", "action", "field", "id", "facts", "now", "policy"];
 
 /// Only the id, to echo it on lines whose request is otherwise unusable.
 #[derive(Deserialize)]

@@ -89,7 +89,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
         Some(spec) => spec.clone(),
         None => match global.source() {
             Ok(Source::File { path, .. }) => path.display().to_string(),
-            Ok(Source::BuiltIn) => {
+            Ok(Source::BuiltIn(_)) => {
                 writeln!(
                     io.err,
                     "error: name the new rules: no --rules is given and this folder is in no repository with a rule file (portrules.toml or rules/port-orders.yaml)"

@@ -61,7 +61,7 @@ fn generate(
     let source = Source {
         rules,
         path: &names.rules,
-        rules_arg: names.rules_arg.as_deref(),
+        selector: names.selector.as_deref(),
         target: names.page.as_deref(),
     };
     let template = match &args.template {
@@ -94,7 +94,7 @@ fn generate(
     };
     let regenerate = args
         .page
-        .regenerate_command(names.rules_arg.as_deref(), names.page.as_deref());
+        .regenerate_command(names.selector.as_deref(), names.page.as_deref());
     if let Some(path) = &args.check {
         let shown = path.display().to_string();
         if !args.follow_symlinks
@@ -165,8 +165,9 @@ fn generate(
 struct Names {
     /// The rule file as the page names it.
     rules: String,
-    /// `--rules` for the regenerate command, unless the rules are the repository's own.
-    rules_arg: Option<String>,
+    /// `--rules FILE` for the regenerate command, unless the rules are the repository's own
+    /// the repository's own or the default built-in ones.
+    selector: Option<String>,
     /// The page, when it is written to or checked in a file.
     page: Option<String>,
 }
@@ -194,17 +195,20 @@ impl Names {
                 .unwrap_or_else(|| path.display().to_string())
         };
         let page = file.map(spelled);
-        match from.path() {
-            None => Names {
-                rules: global::BUILT_IN_PATH.to_string(),
-                rules_arg: None,
+        match from {
+            // A built-in policy is named as the file it was built from, so that its page is
+            // the same whether it was made with `--policy` or with `--rules` on that file,
+            // and its regenerate command works on an edited file without a rebuild.
+            global::Source::BuiltIn(policy) => Names {
+                rules: policy.path.to_string(),
+                selector: (!from.is_default()).then(|| format!("--rules {}", policy.path)),
                 page,
             },
-            Some(path) => {
+            global::Source::File { path, .. } => {
                 let rules = spelled(path);
                 let own = workspace.as_ref().and_then(|ws| ws.rules.as_deref()) == Some(&rules);
                 Names {
-                    rules_arg: (!own).then(|| rules.clone()),
+                    selector: (!own).then(|| format!("--rules {rules}")),
                     rules,
                     page,
                 }

@@ -1,6 +1,7 @@
 //! Settings every command shares, and which rules a command reads: a file named with
-//! `--rules` or `$PORTRULES_RULES`, the repository's own rule file (for the commands
-//! that work on a policy), or the rules built into the binary, always said as such.
+//! `--rules` or `$PORTRULES_RULES`, a built-in policy named with `--policy` or
+//! `$PORTRULES_POLICY`, the repository's own rule file (for the commands that work on a
+//! policy), or the default built-in policy, always said as such.
 //!
 //! Depends on `load`, the model and `host::workspace`.
 
@@ -9,12 +10,17 @@ use std::path::{Path, PathBuf};
 use super::Io;
 use crate::host::workspace::{self, ConfigError, Workspace};
 use crate::load::{self, Limits, LoadError, Loaded};
-use crate::model::rules::{EMBEDDED_PATH, EMBEDDED_YAML, Rules};
+use crate::load::entry::load_embedded;
+use crate::model::embedded::{self, Policy};
+use crate::model::rules::Rules;
 
 /// Settings every command shares.
 pub(super) struct Global {
     /// `--rules` or `$PORTRULES_RULES`.
     pub(super) rules: Option<PathBuf>,
+    /// `--policy` or `$PORTRULES_POLICY`, already found among the built-in policies.
+    /// Never set together with `rules`.
+    pub(super) policy: Option<&'static Policy>,
     pub(super) limits: Limits,
     /// Whether, without `--rules`, the command reads the repository's rule file
     /// (`validate`, `test`, `docs`, `diff`, `table`, `transitions`) rather than the
@@ -31,8 +37,8 @@ pub(super) enum Source {
         /// The repository the file belongs to, when it is the repository's own.
         workspace: Option<Workspace>,
     },
-    /// The rules built into this binary.
-    BuiltIn,
+    /// A policy built into this binary.
+    BuiltIn(&'static Policy),
 }
 
 impl Source {
@@ -40,7 +46,7 @@ impl Source {
     pub(super) fn name(&self) -> String {
         match self {
             Source::File { path, .. } => path.display().to_string(),
-            Source::BuiltIn => built_in_name(),
+            Source::BuiltIn(policy) => built_in_name(policy),
         }
     }
 
@@ -48,7 +54,7 @@ impl Source {
     pub(super) fn short(&self) -> String {
         match self {
             Source::File { path, .. } => path.display().to_string(),
-            Source::BuiltIn => "built-in".into(),
+            Source::BuiltIn(_) => "built-in".into(),
         }
     }
 
@@ -56,16 +62,21 @@ impl Source {
     pub(super) fn path(&self) -> Option<&Path> {
         match self {
             Source::File { path, .. } => Some(path),
-            Source::BuiltIn => None,
+            Source::BuiltIn(_) => None,
         }
+    }
+
+    /// Whether these are the default built-in rules, which need no option to name them.
+    pub(super) fn is_default(&self) -> bool {
+        matches!(self, Source::BuiltIn(p) if std::ptr::eq(*p, embedded::default_policy()))
     }
 }
 
 /// `built-in port-orders 1.1.0`.
-pub(super) fn built_in_name() -> String {
-    match Rules::try_embedded() {
+pub(super) fn built_in_name(policy: &Policy) -> String {
+    match load_embedded(policy) {
         Ok(r) => format!("built-in {} {}", r.name, r.version),
-        Err(_) => "built-in rules".to_string(),
+        Err(_) => format!("built-in {}", policy.name),
     }
 }
 
@@ -78,8 +89,12 @@ impl Global {
                 workspace: None,
             });
         }
+        if let Some(policy) = self.policy {
+            return Ok(Source::BuiltIn(policy));
+        }
+        let default = Source::BuiltIn(embedded::default_policy());
         if !self.repository {
-            return Ok(Source::BuiltIn);
+            return Ok(default);
         }
         let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
         match workspace::find(&here)? {
@@ -88,9 +103,9 @@ impl Global {
                     path: shown_path(&path),
                     workspace: Some(ws),
                 }),
-                None => Ok(Source::BuiltIn),
+                None => Ok(default),
             },
-            None => Ok(Source::BuiltIn),
+            None => Ok(default),
         }
     }
 
@@ -98,11 +113,11 @@ impl Global {
     pub(super) fn load_from(&self, source: &Source) -> Result<Loaded, LoadError> {
         match source {
             Source::File { path, .. } => load::from_path(path, &self.limits),
-            Source::BuiltIn if self.limits.warnings => {
-                load::from_str(EMBEDDED_YAML, &built_in_name(), &self.limits)
+            Source::BuiltIn(policy) if self.limits.warnings => {
+                load::from_str(policy.yaml, &built_in_name(policy), &self.limits)
             }
-            Source::BuiltIn => Ok(Loaded {
-                rules: Rules::try_embedded()?,
+            Source::BuiltIn(policy) => Ok(Loaded {
+                rules: load_embedded(policy)?,
                 text: String::new(),
                 warnings: Vec::new(),
             }),
@@ -149,6 +164,3 @@ fn shown_path(path: &Path) -> PathBuf {
         _ => path.to_path_buf(),
     }
 }
-
-/// The name the page gives the embedded rules' file, kept for pages generated from them.
-pub(super) const BUILT_IN_PATH: &str = EMBEDDED_PATH;

@@ -11,6 +11,7 @@ mod diff;
 mod docs;
 mod export;
 mod global;
+mod policies;
 mod query;
 mod schema;
 mod shortcut;
@@ -43,6 +44,11 @@ pub struct Cli {
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
 
+    /// Use the built-in policy NAME (see `portrules policies`) [default: $PORTRULES_POLICY
+    /// when set and not empty]; not together with --rules
+    #[arg(long, value_name = "NAME")]
+    policy: Option<String>,
+
     /// Refuse rule files larger than this many bytes, before parsing them
     #[arg(long, value_name = "BYTES", default_value_t = load::DEFAULT_MAX_SIZE)]
     max_size: u64,
@@ -68,6 +74,11 @@ struct Trailing {
     /// into this binary]
     #[arg(long, value_name = "FILE")]
     rules: Option<PathBuf>,
+
+    /// Use the built-in policy NAME (see `portrules policies`) [default: $PORTRULES_POLICY];
+    /// not together with --rules
+    #[arg(long, value_name = "NAME")]
+    policy: Option<String>,
 
     /// Refuse rule files larger than this many bytes, before parsing them [default:
     /// 4194304]
@@ -118,6 +129,8 @@ enum Command {
     Transitions(Sub<transitions::Args>),
     /// Compile the rules for OPA or Cedar, write the files, or check a committed export
     Export(Sub<export::Args>),
+    /// List the policies built into this binary, for --policy and $PORTRULES_POLICY
+    Policies(Sub<policies::Args>),
 }
 
 impl Command {
@@ -133,6 +146,7 @@ impl Command {
             Command::Diff(Deferred(w)) => &w.trailing,
             Command::Transitions(Deferred(w)) => &w.trailing,
             Command::Export(Deferred(w)) => &w.trailing,
+            Command::Policies(Deferred(w)) => &w.trailing,
         }
     }
 }
@@ -148,6 +162,7 @@ impl Command {
             Command::Diff(Deferred(w)) => w.args.format == diff::DiffFormat::Text,
             Command::Transitions(Deferred(w)) => w.args.format == Format::Text,
             Command::Test(_) => true,
+            Command::Policies(Deferred(w)) => w.args.format == Format::Text,
             // Export prints diffs escaped itself, and may print a binary bundle.
             Command::Schema(_) | Command::Docs(_) | Command::Batch(_) | Command::Export(_) => false,
         }
@@ -182,10 +197,15 @@ where
     // Everything meant for people passes through one escaping writer, so that no value
     // from a rule file or a command line reaches the terminal as a control sequence.
     let mut err = Escaping::new(&mut *io.err);
-    let rules_from_env = rules_from_environment().is_some();
-    if let Some(query) = shortcut::query(&args, rules_from_env) {
+    let rules_from_env = rules_from_environment();
+    let shortcut = shortcut::query(&args, rules_from_env.is_some());
+    let chosen = shortcut.as_ref().map(|(_, policy)| {
+        choose(None, policy.clone(), None, policy_from_environment())
+    });
+    if let (Some((query, _)), Some(Ok((None, policy)))) = (shortcut, chosen) {
         let global = Global {
             rules: None,
+            policy,
             limits: Limits {
                 warnings: false,
                 ..Limits::default()
@@ -216,8 +236,29 @@ where
         }
     };
     let trailing = cli.command.trailing();
+    let (rules, policy) = match choose(
+        trailing.rules.clone().or(cli.rules),
+        trailing.policy.clone().or(cli.policy),
+        rules_from_env,
+        policy_from_environment(),
+    ) {
+        Ok(chosen) => chosen,
+        Err(Unchosen::Both(message)) => {
+            let _ = writeln!(err, "error: {message}");
+            let _ = writeln!(
+                err,
+                "  = help: --rules FILE reads a rule file; --policy NAME answers from a policy built into portrules (`portrules policies` lists them)"
+            );
+            return Exit::Error;
+        }
+        Err(Unchosen::Unknown(name)) => {
+            let _ = policies::report_unknown(&mut err, &name);
+            return Exit::Error;
+        }
+    };
     let global = Global {
-        rules: (trailing.rules.clone().or(cli.rules)).or_else(rules_from_environment),
+        rules,
+        policy,
         limits: Limits {
             max_size: trailing.max_size.unwrap_or(cli.max_size),
             max_problems: trailing.max_problems.unwrap_or(cli.max_problems) as usize,
@@ -245,6 +286,7 @@ where
         Command::Test(_) => test::run(&global, io),
         Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),
         Command::Export(Deferred(w)) => export::run(&global, &w.args, io),
+        Command::Policies(Deferred(w)) => policies::run(&w.args, io),
     };
     finish(result, io)
 }
@@ -255,6 +297,55 @@ fn rules_from_environment() -> Option<PathBuf> {
     std::env::var_os("PORTRULES_RULES")
         .filter(|v| !v.is_empty())
         .map(PathBuf::from)
+}
+
+/// `$PORTRULES_POLICY`, unless it is unset or empty.
+fn policy_from_environment() -> Option<String> {
+    std::env::var_os("PORTRULES_POLICY")
+        .filter(|v| !v.is_empty())
+        .map(|v| v.to_string_lossy().into_owned())
+}
+
+/// Why no rules could be chosen.
+enum Unchosen {
+    /// Two sources of the same standing name different rules.
+    Both(&'static str),
+    /// No built-in policy has this name.
+    Unknown(String),
+}
+
+/// Which rules the options and the environment name: a file or a built-in policy (or
+/// neither, for the command's default). An option beats the environment, so that
+/// `--policy` wins over an exported `$PORTRULES_RULES` and the other way round; two
+/// options, or two variables, naming both are a mistake to report, not a guess.
+fn choose(
+    rules: Option<PathBuf>,
+    policy: Option<String>,
+    rules_env: Option<PathBuf>,
+    policy_env: Option<String>,
+) -> Result<(Option<PathBuf>, Option<&'static crate::model::embedded::Policy>), Unchosen> {
+    let (rules, policy) = match (rules, policy) {
+        (Some(_), Some(_)) => {
+            return Err(Unchosen::Both("--rules and --policy both name the rules; give one"));
+        }
+        (Some(rules), None) => (Some(rules), None),
+        (None, Some(policy)) => (None, Some(policy)),
+        (None, None) => match (rules_env, policy_env) {
+            (Some(_), Some(_)) => {
+                return Err(Unchosen::Both(
+                    "$PORTRULES_RULES and $PORTRULES_POLICY are both set; unset one, or say which with --rules or --policy",
+                ));
+            }
+            chosen => chosen,
+        },
+    };
+    match policy {
+        None => Ok((rules, None)),
+        Some(name) => match crate::model::embedded::find(&name) {
+            Some(policy) => Ok((None, Some(policy))),
+            None => Err(Unchosen::Unknown(name)),
+        },
+    }
 }
 
 /// The exit of a command that ran, reporting a failure to write its output.

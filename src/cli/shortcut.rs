@@ -19,13 +19,27 @@ use clap::ValueEnum;
 use super::Format;
 use super::query::{Args, parse_time};
 
-/// `query`'s arguments when `args` (program name first) is a plain `query` command line
-/// that clap would parse to exactly these; `None` when clap has to look.
+/// `query`'s arguments, and the `--policy` given before or after `query`, when `args`
+/// (program name first) is a plain `query` command line that clap would parse to exactly
+/// these; `None` when clap has to look.
 ///
 /// `rules_from_env` says whether `$PORTRULES_RULES` is set: the shortcut answers only
-/// from the embedded rules.
-pub(super) fn query(args: &[OsString], rules_from_env: bool) -> Option<Args> {
-    let (command, options) = args.get(1..)?.split_first()?;
+/// from built-in policies.
+pub(super) fn query(args: &[OsString], rules_from_env: bool) -> Option<(Args, Option<String>)> {
+    let mut words = args.get(1..)?;
+    let mut policy = None;
+    // `portrules --policy NAME query ...`: the one option the shortcut takes before the
+    // command's name.
+    if let Some(first) = words.first().and_then(|w| w.to_str()) {
+        if let Some(name) = first.strip_prefix("--policy=") {
+            once(&mut policy, plain(name)?.to_string())?;
+            words = &words[1..];
+        } else if first == "--policy" {
+            once(&mut policy, plain(words.get(1)?.to_str()?)?.to_string())?;
+            words = &words[2..];
+        }
+    }
+    let (command, options) = words.split_first()?;
     if rules_from_env || command != "query" {
         return None;
     }
@@ -42,9 +56,7 @@ pub(super) fn query(args: &[OsString], rules_from_env: bool) -> Option<Args> {
             Some((name, value)) => (name, value),
             None => (option, options.next()?.to_str()?),
         };
-        if value.is_empty() || value.starts_with('-') {
-            return None;
-        }
+        let value = plain(value)?;
         match name {
             "--status" => once(&mut status, value.to_string())?,
             "--action" => once(&mut action, value.to_string())?,
@@ -52,17 +64,26 @@ pub(super) fn query(args: &[OsString], rules_from_env: bool) -> Option<Args> {
             "--format" => once(&mut format, Format::from_str(value, false).ok()?)?,
             "--now" => once(&mut now, parse_time(value).ok()?)?,
             "--fact" => facts.push(value.to_string()),
+            // Given before `query` too, clap reports the repetition.
+            "--policy" if policy.is_none() => policy = Some(value.to_string()),
             _ => return None,
         }
     }
-    Some(Args {
+    let args = Args {
         status: status?,
         action: action?,
         field,
         facts,
         now,
         format: format.unwrap_or_default(),
-    })
+    };
+    Some((args, policy))
+}
+
+/// A value clap takes as it is: not empty, and not starting with `-` (which clap reads
+/// as an option, or refuses).
+fn plain(value: &str) -> Option<&str> {
+    (!value.is_empty() && !value.starts_with('-')).then_some(value)
 }
 
 /// Sets an option that may be given once; `None` (clap's turn) the second time.
@@ -96,8 +117,8 @@ mod tests {
             .collect()
     }
 
-    /// clap's reading of `args` as a `query` with the embedded rules, if it is one.
-    fn clap_query(args: &[OsString]) -> Option<Args> {
+    /// clap's reading of `args` as a `query` with a built-in policy, if it is one.
+    fn clap_query(args: &[OsString]) -> Option<(Args, Option<String>)> {
         // `$PORTRULES_RULES` is read outside clap, so the test run's environment cannot
         // decide the comparison.
         let command = Cli::command();
@@ -107,7 +128,11 @@ mod tests {
         };
         let embedded = cli.rules.is_none() && with.trailing.rules.is_none();
         let size = with.trailing.max_size.unwrap_or(cli.max_size);
-        (embedded && size == DEFAULT_MAX_SIZE).then_some(with.args)
+        let policy = match (cli.policy, with.trailing.policy) {
+            (Some(_), Some(_)) => return None,
+            (before, after) => before.or(after),
+        };
+        (embedded && size == DEFAULT_MAX_SIZE).then_some((with.args, policy))
     }
 
     #[test]
@@ -140,6 +165,17 @@ mod tests {
                 "--now",
                 "2026-11-27T09:00:00Z",
             ],
+            &[
+                "--policy",
+                "telnyx-porting-orders",
+                "query",
+                "--status",
+                "a",
+                "--action",
+                "b",
+            ],
+            &["--policy=x", "query", "--status", "a", "--action", "b"],
+            &["query", "--status", "a", "--policy", "x", "--action", "b"],
         ] {
             let args = line(words);
             let fast = query(&args, false);
@@ -175,6 +211,12 @@ mod tests {
                 "--rules", "r.yaml", "query", "--status", "a", "--action", "b",
             ],
             &["table", "--status", "a", "--action", "b"],
+            &[
+                "--policy", "x", "query", "--status", "a", "--action", "b", "--policy", "y",
+            ],
+            &["--policy", "-x", "query", "--status", "a", "--action", "b"],
+            &["--policy", "x", "--policy", "y", "query", "--status", "a"],
+            &["--policy"],
         ] {
             assert_eq!(query(&line(words), false), None, "{words:?}");
         }
@@ -204,6 +246,7 @@ mod tests {
         "--fact",
         "--now",
         "--rules",
+        "--policy",
         "--max-size",
         "--stat",
         "--unknown",
@@ -265,7 +308,7 @@ mod tests {
     }
 
     /// Command lines that are mostly `query` with a status and an action, in any order,
-    /// among other options and words.
+    /// among other options and words, sometimes after a `--policy`.
     fn query_lines() -> impl Strategy<Value = Vec<String>> {
         let head = prop_oneof![8 => Just("query"), 1 => proptest::sample::select(WORDS)];
         let parts = (
@@ -279,8 +322,10 @@ mod tests {
                 rest
             })
             .prop_shuffle();
-        (head, parts).prop_map(|(head, parts)| {
-            std::iter::once(head.to_string())
+        let before = proptest::option::weighted(0.2, given("--policy"));
+        (before, head, parts).prop_map(|(before, head, parts)| {
+            (before.into_iter().flatten())
+                .chain(std::iter::once(head.to_string()))
                 .chain(parts.into_iter().flatten())
                 .collect()
         })

@@ -75,7 +75,7 @@ fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
     Row {
         status: &status.id,
         label: &status.label,
-        initial: rules.initial.as_deref() == Some(status.id.as_ref()),
+        initial: rules.initial.contains(&status.id),
         is_final: rules.is_final(crate::model::rules::StatusId(index)),
         transitions: status
             .transitions
@@ -121,7 +121,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
             writeln!(io.out)?;
         }
         Format::Text => {
-            if rules.initial.is_none() {
+            if rules.initial.is_empty() {
                 writeln!(io.out, "these rules describe no lifecycle")?;
             }
             // Every way out in words first, so that targets and triggers line up in

@@ -40,12 +40,16 @@ fn condition_words(rules: &Rules, trigger: &Trigger) -> Option<String> {
 
 /// The state diagram, or `None` when the rules describe no lifecycle.
 pub fn mermaid(rules: &Rules) -> Option<String> {
-    let initial = rules.initial.as_deref()?;
+    if rules.initial.is_empty() {
+        return None;
+    }
     let mut out = String::from("stateDiagram-v2\n");
     for s in rules.statuses.iter() {
         let _ = writeln!(out, "    state \"{}\" as {}", plain(&s.label), s.id);
     }
-    let _ = writeln!(out, "    [*] --> {initial}");
+    for initial in rules.initial.iter() {
+        let _ = writeln!(out, "    [*] --> {initial}");
+    }
     for s in rules.statuses.iter() {
         for t in s.transitions.iter() {
             let mut label = match &t.trigger {

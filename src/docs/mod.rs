@@ -61,8 +61,8 @@ impl Page {
     }
 
     /// The command that regenerates the page at `target` (default: its usual place).
-    pub fn regenerate_command(self, rules_arg: Option<&str>, target: Option<&str>) -> String {
-        let rules = rules_arg.map_or(String::new(), |r| format!(" --rules {r}"));
+    pub fn regenerate_command(self, selector: Option<&str>, target: Option<&str>) -> String {
+        let rules = selector.map_or(String::new(), |r| format!(" {r}"));
         let page = match self {
             Page::Statuses => String::new(),
             Page::RuleFormat => " --page rule-format".into(),
@@ -110,8 +110,9 @@ pub struct Source<'a> {
     pub rules: Arc<Rules>,
     /// Their file, as named in the page (`rules/port-orders.yaml`).
     pub path: &'a str,
-    /// The `--rules` argument to repeat in the regenerate command, if any.
-    pub rules_arg: Option<&'a str>,
+    /// How the regenerate command names these rules, if it has to (`--rules FILE`),
+    /// written as is.
+    pub selector: Option<&'a str>,
     /// Where the page is written or checked, if not its usual place.
     pub target: Option<&'a str>,
 }
@@ -122,7 +123,7 @@ pub struct Source<'a> {
 /// use std::sync::Arc;
 /// use portrules::docs::{self, Page, Source};
 /// let rules = portrules::Rules::from_yaml_str(include_str!("../../examples/due-date.yaml"))?;
-/// let source = Source { rules: Arc::new(rules), path: "due-date.yaml", rules_arg: None, target: None };
+/// let source = Source { rules: Arc::new(rules), path: "due-date.yaml", selector: None, target: None };
 /// let page = docs::render(Page::Statuses, &source, None)?;
 /// assert!(page.contains("| **Approved** | Yes | Yes |"), "{page}");
 /// let own = docs::render(Page::Statuses, &source, Some(("mine.j2", "{{ rules.title }}\n")))?;
@@ -318,10 +319,10 @@ fn header(
     page: Page,
     source_path: &str,
     version: Option<&str>,
-    rules_arg: Option<&str>,
+    selector: Option<&str>,
     target: Option<&str>,
 ) -> Value {
-    let regenerate = page.regenerate_command(rules_arg, target);
+    let regenerate = page.regenerate_command(selector, target);
     let version = version
         .map(|v| format!(" (version {v})"))
         .unwrap_or_default();

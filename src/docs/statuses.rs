@@ -69,7 +69,7 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
             page,
             source.path,
             Some(&rules.version),
-            source.rules_arg,
+            source.selector,
             source.target
         )
     }

@@ -6,7 +6,8 @@
 use std::path::Path;
 
 use super::{Limits, LoadError, from_path, from_str};
-use crate::model::rules::Rules;
+use crate::model::embedded::{self, Policy};
+use crate::model::rules::{BUILT_IN, Rules, Text};
 
 /// The ways to get rules: loading lives here, beside the checks, so that the model
 /// (`src/model/rules.rs`) does not depend on its loader.
@@ -41,18 +42,41 @@ impl Rules {
     /// # Ok::<(), portrules::LoadError>(())
     /// ```
     pub fn try_embedded() -> Result<Rules, LoadError> {
-        if crate::model::embedded::SOURCE_HASH == crate::model::rules::EMBEDDED_YAML_HASH {
-            Ok(crate::model::embedded::RULES.clone())
-        } else {
-            let mut rules = from_str(
-                crate::model::rules::EMBEDDED_YAML,
-                crate::model::rules::EMBEDDED_PATH,
-                &Limits::default(),
-            )?
-            .rules;
-            rules.source = crate::model::rules::Text::Borrowed(crate::model::rules::BUILT_IN);
-            Ok(rules)
+        load_embedded(embedded::default_policy())
+    }
+
+    /// The built-in policy called `name` (see [`Rules::embedded_names`]), or `None` when
+    /// no built-in policy has that name.
+    ///
+    /// ```
+    /// let rules = portrules::Rules::embedded_named("telnyx-porting-orders").unwrap();
+    /// assert_eq!((rules.name.as_ref(), rules.source.as_ref()), ("telnyx-porting-orders", "built-in"));
+    /// assert!(portrules::Rules::embedded_named("no-such-policy").is_none());
+    /// ```
+    ///
+    /// # Panics
+    ///
+    /// As [`Rules::embedded`]: only if the crate was built from an invalid rule file.
+    pub fn embedded_named(name: &str) -> Option<Rules> {
+        let policy = embedded::find(name)?;
+        match load_embedded(policy) {
+            Ok(rules) => Some(rules),
+            Err(e) => panic!(
+                "the rules built into portrules as `{name}` are invalid:\n{}",
+                e.render()
+            ),
         }
+    }
+
+    /// The names of the built-in policies, the default ([`Rules::embedded`]) first.
+    ///
+    /// ```
+    /// let names: Vec<&str> = portrules::Rules::embedded_names().collect();
+    /// assert_eq!(names[0], portrules::Rules::embedded().name);
+    /// assert!(names.contains(&"bandwidth-port-ins"));
+    /// ```
+    pub fn embedded_names() -> impl ExactSizeIterator<Item = &'static str> {
+        embedded::POLICIES.iter().map(|p| p.name)
     }
 
     /// Loads and validates a rule file.
@@ -83,5 +107,26 @@ impl Rules {
     /// ```
     pub fn from_yaml_str(yaml: &str) -> Result<Rules, LoadError> {
         from_str(yaml, "<string>", &Limits::default()).map(|l| l.rules)
+    }
+}
+
+/// The rules of a built-in policy: the generated values when they match its YAML, else
+/// the YAML parsed now (only in a build whose generated files are stale).
+pub(crate) fn load_embedded(policy: &Policy) -> Result<Rules, LoadError> {
+    if let Some(rules) = policy.generated() {
+        return Ok(rules.clone());
+    }
+    let mut rules = from_str(policy.yaml, policy.path, &Limits::default())?.rules;
+    rules.source = Text::Borrowed(BUILT_IN);
+    Ok(rules)
+}
+
+/// As [`load_embedded`], for callers that keep the rules for the rest of the process (a
+/// batch co-process asked about several policies): borrowed from the binary, or, in a
+/// build whose generated files are stale, parsed once per call and kept.
+pub(crate) fn load_embedded_static(policy: &Policy) -> Result<&'static Rules, LoadError> {
+    match policy.generated() {
+        Some(rules) => Ok(rules),
+        None => load_embedded(policy).map(|rules| &*Box::leak(Box::new(rules))),
     }
 }

@@ -7,7 +7,7 @@
 pub(crate) mod codes;
 mod compile;
 pub(crate) mod diag;
-mod entry;
+pub(crate) mod entry;
 pub(crate) mod json_view;
 mod lint;
 pub(crate) mod migrate;

@@ -13,20 +13,8 @@ use crate::model::names::same;
 /// The rule-file format versions this build reads.
 pub const SUPPORTED_SCHEMA_VERSIONS: std::ops::RangeInclusive<u64> = 1..=1;
 
-/// The rule file compiled into the binary (`rules/port-orders.yaml`).
-pub const EMBEDDED_YAML: &str = include_str!("../../rules/port-orders.yaml");
-
 /// What [`Rules::source`] says for the rules compiled into the binary.
 pub const BUILT_IN: &str = "built-in";
-
-/// The path the embedded rules came from, used in messages.
-pub const EMBEDDED_PATH: &str = "rules/port-orders.yaml";
-
-/// FNV-1a of the embedded YAML, computed while compiling. `src/model/embedded.rs` records the
-/// hash of the YAML it was generated from; when they differ (the YAML was edited and the
-/// Rust form not yet regenerated) the YAML is parsed at run time instead, so the binary
-/// always answers from the file it was built with.
-pub const EMBEDDED_YAML_HASH: u64 = fnv1a(EMBEDDED_YAML.as_bytes());
 
 /// 64-bit FNV-1a, usable in constants.
 pub const fn fnv1a(bytes: &[u8]) -> u64 {
@@ -201,8 +189,9 @@ pub struct Rules {
     pub facts: List<FactDecl>,
     /// Events outside the table that move orders.
     pub events: List<EventDecl>,
-    /// The status new orders start in, when the file describes a lifecycle.
-    pub initial: Option<Text>,
+    /// The statuses new orders start in (one, or several when orders enter at different
+    /// points), when the file describes a lifecycle; empty when it does not.
+    pub initial: List<Text>,
     /// Where the rules were read from: the file as it was named, or `built-in` for the
     /// rules compiled into the binary. Every answer reports it.
     pub source: Text,
@@ -287,7 +276,7 @@ impl Rules {
 
     /// Whether a status has no way out.
     pub fn is_final(&self, status: StatusId) -> bool {
-        self.initial.is_some() && self.statuses[status.0].transitions.is_empty()
+        !self.initial.is_empty() && self.statuses[status.0].transitions.is_empty()
     }
 
     /// The cell for a status and an action.

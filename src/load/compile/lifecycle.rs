@@ -55,9 +55,13 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
     let statuses_node = root.get("statuses");
     // Every status name the lifecycle uses, to tell a misspelt reference (the status is
     // also named correctly elsewhere) from a misspelt status key (it never is).
-    let referenced: HashSet<&str> = (root.get("lifecycle").and_then(|l| l.get("initial")))
-        .and_then(Node::as_str)
-        .into_iter()
+    let initial_nodes: Vec<&Node> = match root.get("lifecycle").and_then(|l| l.get("initial")) {
+        Some(node) if node.as_str().is_some() => vec![node],
+        Some(node) => node.items().iter().collect(),
+        None => Vec::new(),
+    };
+    let referenced: HashSet<&str> = (initial_nodes.iter())
+        .filter_map(|n| n.as_str())
         .chain(
             (statuses_node.map(Node::entries).unwrap_or_default().iter())
                 .filter_map(|e| e.value.get("transitions"))
@@ -93,12 +97,14 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
             });
         }
     };
-    if let Some(initial) = root.get("lifecycle").and_then(|l| l.get("initial"))
-        && let Some(id) = initial.as_str()
-    {
-        known_status(id, initial.pos, "the initial status", &mut findings);
-        rules.initial = Some(id.to_string().into());
+    let mut initial = Vec::new();
+    for node in &initial_nodes {
+        if let Some(id) = node.as_str() {
+            known_status(id, node.pos, "the initial status", &mut findings);
+            initial.push(id.to_string().into());
+        }
     }
+    rules.initial = initial.into();
     let nodes = root
         .get("statuses")
         .map(Node::values_by_key)
@@ -221,9 +227,9 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
     }
     if findings.is_empty()
         && !broken
-        && let Some(initial) = rules.initial.clone()
+        && !rules.initial.is_empty()
     {
-        reachability(&initial, rules, root, &mut findings);
+        reachability(rules, root, &mut findings);
         moves_have_transitions(rules, &nodes, &mut findings);
     }
     findings
@@ -307,8 +313,8 @@ fn condition(
     })
 }
 
-/// Every status must be reachable from the initial one.
-fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Findings) {
+/// Every status must be reachable from an initial one.
+fn reachability(rules: &Rules, root: &Node, findings: &mut Findings) {
     let index: HashMap<&str, usize> = rules
         .statuses
         .iter()
@@ -316,7 +322,14 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Findin
         .map(|(i, s)| (s.id.as_ref(), i))
         .collect();
     let mut seen = HashSet::new();
-    let mut queue = VecDeque::from([initial]);
+    let mut queue: VecDeque<&str> = rules.initial.iter().map(|i| i.as_ref()).collect();
+    let initial = match &rules.initial[..] {
+        [one] => format!("the initial status `{one}`"),
+        many => format!(
+            "the initial statuses {}",
+            many.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+        ),
+    };
     while let Some(id) = queue.pop_front() {
         if !seen.insert(id) {
             continue;
@@ -333,7 +346,7 @@ fn reachability(initial: &str, rules: &Rules, root: &Node, findings: &mut Findin
                     Code::Unreachable,
                     len_of(pos, &status.id),
                     format!(
-                        "status `{}` cannot be reached from the initial status `{initial}`",
+                        "status `{}` cannot be reached from {initial}",
                         status.id
                     ),
                 )

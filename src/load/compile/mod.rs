@@ -103,7 +103,7 @@ pub fn compile(root: &Node, cap: usize) -> (Option<Rules>, Findings) {
             examples: examples(root).into(),
             facts: Vec::new().into(),
             events: Vec::new().into(),
-            initial: None,
+            initial: Default::default(),
             // The loader names the file.
             source: Text::Borrowed(""),
         }),

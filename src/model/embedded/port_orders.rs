@@ -147,7 +147,7 @@ pub(crate) static RULES: Rules = Rules {
         EventDecl { id: Cow::Borrowed("carrier_rejected"), label: Cow::Borrowed("Carrier rejected"), description: Some(Cow::Borrowed("The losing carrier refused the order.")) },
         EventDecl { id: Cow::Borrowed("transfer_completed"), label: Cow::Borrowed("Transfer completed"), description: Some(Cow::Borrowed("The numbers have moved over.")) },
     ]),
-    initial: Some(Cow::Borrowed("processing")),
+    initial: Cow::Borrowed(&[Cow::Borrowed("processing")]),
     source: Cow::Borrowed("built-in"),
     examples: Cow::Borrowed(&[
         Example { status: Cow::Borrowed("Transfer approved"), action: Cow::Borrowed("edit"), field: None, expect: Effect::Limited, why: Some(Cow::Borrowed("Once the carrier has agreed, only the FOC date can still be changed.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-04T09:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T09:00:00Z")), pos: Pos { line: 169, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 169, column: 13, len: 17 }, action: Pos { line: 170, column: 13, len: 4 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 173, column: 13, len: 7 }, now: Pos { line: 172, column: 10, len: 20 } } },
