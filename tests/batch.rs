@@ -65,7 +65,7 @@ fn mixed_lines_keep_order_count_and_ids() {
     );
     assert_eq!(
         out[10]["error"],
-        "unknown key `extra` in the request; a request has only `status`, `action`, `field`, `id`, `facts`, `now`",
+        "unknown key `extra` in the request; a request has only `status`, `action`, `field`, `id`, `facts`, `now`, `policy`",
         "a key the request format does not have is an error, never ignored"
     );
     assert_eq!(out[10]["id"], "last");

@@ -113,6 +113,19 @@ fn each_kind_of_change_is_classified() {
             impacts: &["feature", "feature"],
             minimum: "1.2.0",
         },
+        Case {
+            name: "a second initial status",
+            edit: |y| y.replace("initial: processing", "initial: [processing, error]"),
+            impacts: &["feature"],
+            minimum: "1.2.0",
+        },
+        Case {
+            name: "orders start elsewhere",
+            // Processing stays reachable: a corrected order in error goes back to it.
+            edit: |y| y.replace("initial: processing", "initial: [contacting_carrier]"),
+            impacts: &["breaking", "feature"],
+            minimum: "2.0.0",
+        },
     ];
     for case in cases {
         let new = (case.edit)(&base());

@@ -169,7 +169,11 @@ fn generate(rules: &Rules, yaml: &str, path: &str) -> String {
             opt(&e.description)
         );
     }
-    let _ = writeln!(o, "        ]),\n        initial: {},", strings(&rules.initial));
+    let _ = writeln!(
+        o,
+        "        ]),\n        initial: {},",
+        strings(&rules.initial)
+    );
     o.push_str("        source: Cow::Borrowed(\"built-in\"),\n");
     o.push_str("        examples: Cow::Borrowed(&[\n");
     for e in rules.examples.iter() {
@@ -247,7 +251,12 @@ fn every_rule_file_in_rules_is_built_in() {
         .filter(|f| f.ends_with(".yaml"))
         .collect();
     files.sort();
-    let mut built_in: Vec<String> = Rules::embedded_names().map(|n| format!("{n}.yaml")).collect();
+    let mut built_in: Vec<String> = Rules::embedded_names()
+        .map(|n| format!("{n}.yaml"))
+        .collect();
     built_in.sort();
-    assert_eq!(files, built_in, "every policy shipped in rules/ is embedded, and only those");
+    assert_eq!(
+        files, built_in,
+        "every policy shipped in rules/ is embedded, and only those"
+    );
 }

@@ -14,6 +14,7 @@ mod export;
 mod hostile;
 mod invalid;
 mod lifecycle;
+mod policies;
 mod properties;
 mod query;
 mod readme;

@@ -243,7 +243,10 @@ impl<'r> Answers<'r> {
             let known = names.clone().collect::<Vec<_>>().join("`, `");
             return Err(match crate::model::names::suggest(name, names) {
                 Some(near) => format!("unknown policy {}: did you mean `{near}`?", shown(name)),
-                None => format!("unknown policy {}; built-in policies: `{known}`", shown(name)),
+                None => format!(
+                    "unknown policy {}; built-in policies: `{known}`",
+                    shown(name)
+                ),
             });
         };
         let Some(slot) = self.policies.get(index) else {

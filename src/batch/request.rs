@@ -31,7 +31,7 @@ pub(super) struct Request<'a> {
     #[serde(borrow)]
     pub(super) now: Option<Cow<'a, str>>,
     /// A built-in policy to ask instead of the process's rules, by name.
-    #[serde(borrow)]
+    #[serde(borrow, default, deserialize_with = "policy_name")]
     pub(super) policy: Option<Cow<'a, str>>,
 }
 
@@ -51,6 +51,26 @@ pub(super) fn present<'de, D: serde::Deserializer<'de>>(
     d: D,
 ) -> Result<Option<&'de RawValue>, D::Error> {
     <&RawValue>::deserialize(d).map(Some)
+}
+
+/// A `policy` value: text, with a message that names the key when it is not.
+fn policy_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
+    struct Visit;
+    impl<'de> serde::de::Visitor<'de> for Visit {
+        type Value = Cow<'de, str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(
+                "the name of a built-in policy as text for `policy`, such as \"port-orders\"",
+            )
+        }
+        fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
+            Ok(Cow::Borrowed(v))
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Cow::Owned(v.to_string()))
+        }
+    }
+    d.deserialize_str(Visit).map(Some)
 }
 
 /// A request's facts in the order given; a name given twice is an error.

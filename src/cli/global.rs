@@ -9,8 +9,8 @@ use std::path::{Path, PathBuf};
 
 use super::Io;
 use crate::host::workspace::{self, ConfigError, Workspace};
-use crate::load::{self, Limits, LoadError, Loaded};
 use crate::load::entry::load_embedded;
+use crate::load::{self, Limits, LoadError, Loaded};
 use crate::model::embedded::{self, Policy};
 use crate::model::rules::Rules;
 

@@ -199,9 +199,9 @@ where
     let mut err = Escaping::new(&mut *io.err);
     let rules_from_env = rules_from_environment();
     let shortcut = shortcut::query(&args, rules_from_env.is_some());
-    let chosen = shortcut.as_ref().map(|(_, policy)| {
-        choose(None, policy.clone(), None, policy_from_environment())
-    });
+    let chosen = shortcut
+        .as_ref()
+        .map(|(_, policy)| choose(None, policy.clone(), None, policy_from_environment()));
     if let (Some((query, _)), Some(Ok((None, policy)))) = (shortcut, chosen) {
         let global = Global {
             rules: None,
@@ -323,10 +323,18 @@ fn choose(
     policy: Option<String>,
     rules_env: Option<PathBuf>,
     policy_env: Option<String>,
-) -> Result<(Option<PathBuf>, Option<&'static crate::model::embedded::Policy>), Unchosen> {
+) -> Result<
+    (
+        Option<PathBuf>,
+        Option<&'static crate::model::embedded::Policy>,
+    ),
+    Unchosen,
+> {
     let (rules, policy) = match (rules, policy) {
         (Some(_), Some(_)) => {
-            return Err(Unchosen::Both("--rules and --policy both name the rules; give one"));
+            return Err(Unchosen::Both(
+                "--rules and --policy both name the rules; give one",
+            ));
         }
         (Some(rules), None) => (Some(rules), None),
         (None, Some(policy)) => (None, Some(policy)),

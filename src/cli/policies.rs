@@ -65,8 +65,16 @@ pub(super) fn run(args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
             writeln!(io.out)?;
         }
         Format::Text => {
-            let width = listed.iter().map(|l| l.name.chars().count()).max().unwrap_or(0);
-            let version = listed.iter().map(|l| l.version.chars().count()).max().unwrap_or(0);
+            let width = listed
+                .iter()
+                .map(|l| l.name.chars().count())
+                .max()
+                .unwrap_or(0);
+            let version = listed
+                .iter()
+                .map(|l| l.version.chars().count())
+                .max()
+                .unwrap_or(0);
             for l in &listed {
                 writeln!(
                     io.out,

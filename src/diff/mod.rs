@@ -207,6 +207,7 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
         ));
     }
     changes.extend(missing_fact_changes(old, new));
+    initial_changes(old, new, &mut changes);
     let actions = Kind {
         name: "action",
         removed: "services asking about it get no answer",
@@ -281,6 +282,27 @@ pub fn diff(old: &Rules, new: &Rules) -> Vec<Change> {
     }
     changes
 }
+/// The statuses orders start in: one dropped is a way in that services may rely on,
+/// one added is a new way in.
+fn initial_changes(old: &Rules, new: &Rules, changes: &mut Vec<Change>) {
+    for id in old.initial.iter().filter(|i| !new.initial.contains(i)) {
+        changes.push(Change {
+            impact: Impact::Breaking,
+            place: "lifecycle".into(),
+            what: format!("initial status `{id}` removed"),
+            why: "new orders no longer start there".into(),
+        });
+    }
+    for id in new.initial.iter().filter(|i| !old.initial.contains(i)) {
+        changes.push(Change {
+            impact: Impact::Feature,
+            place: "lifecycle".into(),
+            what: format!("initial status `{id}` added"),
+            why: "new orders can start there".into(),
+        });
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

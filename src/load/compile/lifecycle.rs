@@ -225,10 +225,7 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
     for (status, list) in rules.statuses.to_mut().iter_mut().zip(transitions) {
         status.transitions = list.into();
     }
-    if findings.is_empty()
-        && !broken
-        && !rules.initial.is_empty()
-    {
+    if findings.is_empty() && !broken && !rules.initial.is_empty() {
         reachability(rules, root, &mut findings);
         moves_have_transitions(rules, &nodes, &mut findings);
     }
@@ -327,7 +324,10 @@ fn reachability(rules: &Rules, root: &Node, findings: &mut Findings) {
         [one] => format!("the initial status `{one}`"),
         many => format!(
             "the initial statuses {}",
-            many.iter().map(|i| format!("`{i}`")).collect::<Vec<_>>().join(", ")
+            many.iter()
+                .map(|i| format!("`{i}`"))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     };
     while let Some(id) = queue.pop_front() {
@@ -345,10 +345,7 @@ fn reachability(rules: &Rules, root: &Node, findings: &mut Findings) {
                 Finding::new(
                     Code::Unreachable,
                     len_of(pos, &status.id),
-                    format!(
-                        "status `{}` cannot be reached from {initial}",
-                        status.id
-                    ),
+                    format!("status `{}` cannot be reached from {initial}", status.id),
                 )
                 .help("add a transition that leads to it, or remove it")
             });
