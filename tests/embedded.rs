@@ -37,6 +37,23 @@ fn strings(v: &[Text]) -> String {
     format!("Cow::Borrowed(&[{}])", items.join(", "))
 }
 
+/// Rust source that builds a condition.
+fn condition(c: &portrules::model::Condition) -> String {
+    let operand = match &c.operand {
+        Operand::Value(v) => format!("Operand::Value({})", s(v)),
+        Operand::Now(d) => format!(
+            "Operand::Now(SignedDuration::new({}, {}))",
+            d.as_secs(),
+            d.subsec_nanos()
+        ),
+    };
+    format!(
+        "Condition {{ fact: {}, op: Op::{:?}, operand: {operand} }}",
+        s(&c.fact),
+        c.op
+    )
+}
+
 /// Rust source that builds `rules`.
 fn generate(rules: &Rules, yaml: &str, path: &str) -> String {
     let mut o = String::new();
@@ -121,28 +138,19 @@ fn generate(rules: &Rules, yaml: &str, path: &str) -> String {
             let trigger = match &t.trigger {
                 Trigger::Action(a) => format!("Trigger::Action({})", s(a)),
                 Trigger::Event(e) => format!("Trigger::Event({})", s(e)),
-                Trigger::When(c) => {
-                    let operand = match &c.operand {
-                        Operand::Value(v) => format!("Operand::Value({})", s(v)),
-                        Operand::Now(d) => format!(
-                            "Operand::Now(SignedDuration::new({}, {}))",
-                            d.as_secs(),
-                            d.subsec_nanos()
-                        ),
-                    };
-                    format!(
-                        "Trigger::When(Condition {{ fact: {}, op: Op::{:?}, operand: {operand} }})",
-                        s(&c.fact),
-                        c.op
-                    )
-                }
+                Trigger::When(c) => format!("Trigger::When({})", condition(c)),
+            };
+            let guard = match &t.guard {
+                Some(c) => format!("Some({})", condition(c)),
+                None => "None".into(),
             };
             let _ = writeln!(
                 o,
-                "                    Transition {{ to: {}, trigger: {trigger}, source: Source::{:?}, because: {} }},",
+                "                    Transition {{ to: {}, trigger: {trigger}, source: Source::{:?}, because: {}, guard: {} }},",
                 s(&t.to),
                 t.source,
-                opt(&t.because)
+                opt(&t.because),
+                guard
             );
         }
         o.push_str("                ]),\n            },\n");

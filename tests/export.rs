@@ -255,8 +255,9 @@ fn the_shipped_policies_answer_the_same_on_opa_and_cedar() {
 }
 
 /// The same for the lifecycle fixtures: a missing fact answered with a warning, denied
-/// or refused, a table without time rules, and time rules in every shape (two on one
-/// status, a chain, a fixed date, a text fact, two facts at once).
+/// or refused, a table without time rules, time rules in every shape (two on one
+/// status, a chain, a fixed date, a text fact, two facts at once), and guarded
+/// transitions (where an action leads, by text, time and number).
 #[test]
 fn each_missing_fact_policy_answers_the_same_on_opa_and_cedar() {
     for path in [
@@ -266,10 +267,38 @@ fn each_missing_fact_policy_answers_the_same_on_opa_and_cedar() {
         "tests/fixtures/load/two-fields.yaml",
         "tests/fixtures/load/lifecycle.yaml",
         "tests/fixtures/export/time-rules.yaml",
+        "tests/fixtures/load/guards.yaml",
         crate::common::POLICY,
     ] {
         both_engines_agree(path);
     }
+}
+
+/// A guard on a number (which Cedar's export refuses, as for any number fact) leads
+/// the order where portrules does on OPA, at its boundary and either side of it.
+#[test]
+fn a_guard_on_a_number_leads_the_same_on_opa() {
+    let yaml = std::fs::read_to_string(crate::common::root("tests/fixtures/load/guards.yaml"))
+        .unwrap()
+        .replace(
+            "  due: { type: datetime, label: Due date }\n",
+            "  due: { type: datetime, label: Due date }\n  count: { type: number, label: Number of items }\n",
+        )
+        .replace(
+            "when: { fact: sent, op: eq, value: \"yes\" }",
+            "when: { fact: count, op: ge, value: 3 }",
+        );
+    assert!(yaml.contains("fact: count"), "the edit must apply");
+    let rules = Rules::from_yaml_str(&yaml).unwrap();
+    let set = cases(&rules);
+    assert!(
+        set.iter()
+            .any(|c| c.request["facts"]["count"].to_string().trim_matches('"') == "3"),
+        "the cases ask at the boundary"
+    );
+    let bundle = opa::bundle(&rules).unwrap();
+    let wrong = opa_mismatches(&rules, &bundle, &set, true);
+    assert!(wrong.is_empty(), "on OPA:\n{}", wrong.join("\n"));
 }
 
 /// Generated tables of a few sizes (the scale benchmark's generator).

@@ -1,5 +1,5 @@
 //! The lifecycle: the 24-hour rule at its boundary, facts and their errors, where an
-//! action leads, the transitions listing, and the diagram in the docs.
+//! action leads (guards included), the transitions listing, and the diagram in the docs.
 
 use crate::common::{batch, portrules, root, run};
 
@@ -358,4 +358,117 @@ fn diff_classifies_what_a_missing_fact_means() {
         out.contains("feature   fact Due date: if missing: error → deny"),
         "{out}"
     );
+}
+
+/// A guarded transition: where cancelling leads depends on the facts, tried in order,
+/// and is unknown (null) when a guard on the way lacks its fact; the decision itself
+/// never depends on a guard.
+#[test]
+fn guards_decide_where_an_action_leads() {
+    let ask = |facts: &[&str]| {
+        let mut cmd = portrules();
+        cmd.args([
+            "--rules",
+            "tests/fixtures/load/guards.yaml",
+            "query",
+            "--status",
+            "Open",
+            "--action",
+            "cancel",
+            "--now",
+            "2030-01-15T09:00:00Z",
+            "--format",
+            "json",
+        ]);
+        for f in facts {
+            cmd.args(["--fact", f]);
+        }
+        let (code, out, err) = run(&mut cmd);
+        assert_eq!(code, 0, "{err}");
+        let answer: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(answer["decision"], "allow");
+        answer["leads_to"].clone()
+    };
+    assert_eq!(ask(&["sent=no"]), "cancelled", "the first guard holds");
+    assert_eq!(ask(&["sent=yes", "due=2030-01-15T10:00:00Z"]), "late");
+    assert_eq!(
+        ask(&["sent=yes", "due=2030-01-15T11:00:00Z"]),
+        "withdrawn",
+        "2 h is not less than 2 h"
+    );
+    assert_eq!(
+        ask(&["sent=yes"]),
+        serde_json::Value::Null,
+        "the second guard lacks `due`"
+    );
+    assert_eq!(ask(&[]), serde_json::Value::Null);
+    // Batch answers the same.
+    let (code, answers) = crate::common::batch_with(
+        &[
+            "--rules",
+            "tests/fixtures/load/guards.yaml",
+            "batch",
+            "--now",
+            "2030-01-15T09:00:00Z",
+        ],
+        "{\"status\": \"open\", \"action\": \"cancel\", \"facts\": {\"sent\": \"no\"}}\n{\"status\": \"open\", \"action\": \"cancel\"}\n",
+    );
+    assert_eq!(code, 0);
+    assert_eq!(answers[0]["leads_to"], "cancelled");
+    assert_eq!(answers[1]["leads_to"], serde_json::Value::Null);
+    // The listing and the page say when each way is taken.
+    let (code, out, _) = run(portrules().args([
+        "--rules",
+        "tests/fixtures/load/guards.yaml",
+        "transitions",
+        "--status",
+        "open",
+        "--format",
+        "json",
+    ]));
+    assert_eq!(code, 0);
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows[0]["transitions"][0]["when"], "sent = no");
+    assert!(rows[0]["transitions"][2].get("when").is_none());
+    let (code, page, _) =
+        run(portrules().args(["--rules", "tests/fixtures/load/guards.yaml", "docs"]));
+    assert_eq!(code, 0);
+    let start = page.find("```mermaid\n").unwrap() + "```mermaid\n".len();
+    let end = start + page[start..].find("\n```").unwrap();
+    check_mermaid(&page[start..end]).unwrap();
+    assert!(
+        page.contains("open --> cancelled: Cancel, if Sent on is no"),
+        "{page}"
+    );
+    assert!(page.contains("In Open, Cancel moves an order to Cancelled when its Sent on is no, else to Late when its Due date is before now + 2h, and otherwise to Withdrawn."), "{page}");
+}
+
+/// A guard added or changed is a change of where orders go: the old way is gone
+/// (breaking) and a new one is there (feature).
+#[test]
+fn diff_classifies_a_changed_guard() {
+    let old = "tests/fixtures/load/guards.yaml";
+    let text = std::fs::read_to_string(root(old)).unwrap();
+    let new_text = text.replace(
+        "when: { fact: sent, op: eq, value: \"no\" }",
+        "when: { fact: sent, op: eq, value: \"never\" }",
+    );
+    assert_ne!(new_text, text);
+    let dir = tempfile::tempdir().unwrap();
+    let new = dir.path().join("guards.yaml");
+    std::fs::write(&new, new_text).unwrap();
+    let (code, out, err) = run(portrules()
+        .args(["diff", old])
+        .arg(&new)
+        .args(["--format", "json"]));
+    assert_eq!(code, 0, "{err}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let impacts: Vec<&str> = report["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["impact"].as_str().unwrap())
+        .collect();
+    assert_eq!(impacts, ["breaking", "feature"], "{report}");
+    assert_eq!(report["bump"]["minimum"], "2.0.0");
 }

@@ -43,10 +43,27 @@ struct Way<'r> {
     by: String,
     source: Source,
     because: Option<&'r str>,
+    /// For a guarded action or event: the condition under which it takes this way.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<String>,
 }
 
-/// The trigger in words: "action Cancel", "event Carrier accepted", "when foc_date < now + 24h".
+/// The trigger in words: "action Cancel", "event Carrier accepted", "when foc_date < now + 24h",
+/// "action Cancel if sent = no".
 pub fn describe(rules: &Rules, t: &Transition) -> (&'static str, String, String) {
+    let (kind, by, mut text) = trigger(rules, t);
+    if let Some(g) = &t.guard {
+        text.push_str(&format!(" if {}", condition_text(g)));
+    }
+    (kind, by, text)
+}
+
+/// A condition as `fact op operand`.
+fn condition_text(c: &crate::model::lifecycle::Condition) -> String {
+    format!("{} {} {}", c.fact, c.op.symbol(), c.operand_text())
+}
+
+fn trigger(rules: &Rules, t: &Transition) -> (&'static str, String, String) {
     match &t.trigger {
         Trigger::Action(a) => {
             let label = rules
@@ -65,7 +82,7 @@ pub fn describe(rules: &Rules, t: &Transition) -> (&'static str, String, String)
             ("event", e.to_string(), format!("event {label}"))
         }
         Trigger::When(c) => {
-            let text = format!("{} {} {}", c.fact, c.op.symbol(), c.operand_text());
+            let text = condition_text(c);
             ("when", text.clone(), format!("when {text}"))
         }
     }
@@ -91,6 +108,7 @@ fn row<'r>(rules: &'r Rules, index: usize, status: &'r Status) -> Row<'r> {
                     by,
                     source: t.source,
                     because: t.because.as_deref(),
+                    when: t.guard.as_ref().map(condition_text),
                 }
             })
             .collect(),

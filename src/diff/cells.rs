@@ -9,7 +9,12 @@ use crate::model::rules::{Cell, Effect, Status, Text};
 /// Transitions compared by target and trigger: a way out removed is breaking, one added
 /// is a feature, a changed source or reason is text.
 pub(super) fn transition_changes(old: &Status, new: &Status, changes: &mut Vec<Change>) {
-    let key = |t: &Transition| (t.to.clone(), trigger_text(&t.trigger));
+    let key = |t: &Transition| {
+        let guard = (t.guard.as_ref())
+            .map(|c| format!(" if `{} {} {}`", c.fact, c.op.symbol(), c.operand_text()))
+            .unwrap_or_default();
+        (t.to.clone(), format!("{}{guard}", trigger_text(&t.trigger)))
+    };
     let place = format!("status {}", old.label);
     for t in old.transitions.iter() {
         match new.transitions.iter().find(|n| key(n) == key(t)) {

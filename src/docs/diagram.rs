@@ -5,7 +5,7 @@
 
 use std::fmt::Write as _;
 
-use crate::model::lifecycle::{FactType, IfMissing, Source, Trigger};
+use crate::model::lifecycle::{Condition, FactType, IfMissing, Source, Trigger};
 use crate::model::rules::{Rules, StatusId};
 
 /// Mermaid text stays plain: only letters, digits, spaces and `( ) + - . , ' /`.
@@ -28,6 +28,11 @@ fn condition_words(rules: &Rules, trigger: &Trigger) -> Option<String> {
     let Trigger::When(c) = trigger else {
         return None;
     };
+    words(rules, c)
+}
+
+/// A condition in words.
+fn words(rules: &Rules, c: &Condition) -> Option<String> {
     let fact = rules.facts.iter().find(|f| f.id == c.fact)?;
     let datetime = fact.kind == FactType::Datetime;
     Some(format!(
@@ -65,6 +70,9 @@ pub fn mermaid(rules: &Rules) -> Option<String> {
                     .map_or(e.to_string(), |x| x.label.to_string()),
                 Trigger::When(_) => condition_words(rules, &t.trigger).unwrap_or_default(),
             };
+            if let Some(guard) = t.guard.as_ref().and_then(|g| words(rules, g)) {
+                label.push_str(&format!(", if {guard}"));
+            }
             if t.source == Source::Inferred {
                 label.push_str(" (inferred)");
             }
@@ -77,6 +85,53 @@ pub fn mermaid(rules: &Rules) -> Option<String> {
         }
     }
     Some(out.trim_end().to_string())
+}
+
+/// Each guarded trigger as a sentence: where the action or event takes the order under
+/// each condition, and where otherwise.
+pub fn guards(rules: &Rules) -> Vec<String> {
+    let label_of = |id: &str| {
+        rules
+            .status_index(id)
+            .map_or(id.to_string(), |i| rules.statuses[i.0].label.to_string())
+    };
+    let mut out = Vec::new();
+    for s in rules.statuses.iter() {
+        let mut done: Vec<&Trigger> = Vec::new();
+        for t in s.transitions.iter().filter(|t| t.guard.is_some()) {
+            if done.contains(&&t.trigger) {
+                continue;
+            }
+            done.push(&t.trigger);
+            let name = match &t.trigger {
+                Trigger::Action(a) => (rules.actions.iter().find(|x| x.id == *a))
+                    .map_or(a.to_string(), |x| x.label.to_string()),
+                Trigger::Event(e) => (rules.events.iter().find(|x| x.id == *e))
+                    .map_or(e.to_string(), |x| x.label.to_string()),
+                Trigger::When(_) => continue,
+            };
+            let mut parts = Vec::new();
+            let mut otherwise = None;
+            for u in s.transitions.iter().filter(|u| u.trigger == t.trigger) {
+                match u.guard.as_ref().and_then(|g| words(rules, g)) {
+                    Some(w) => parts.push(format!("to {} when its {w}", label_of(&u.to))),
+                    None => {
+                        otherwise = Some(label_of(&u.to));
+                        break;
+                    }
+                }
+            }
+            let otherwise = otherwise
+                .map(|o| format!(", and otherwise to {o}"))
+                .unwrap_or_default();
+            out.push(format!(
+                "In {}, {name} moves an order {}{otherwise}. An answer says where it goes (leads_to) only when its question gives the facts this needs.",
+                s.label,
+                parts.join(", else ")
+            ));
+        }
+    }
+    out
 }
 
 /// Each time rule as a sentence.

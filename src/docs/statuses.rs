@@ -54,6 +54,7 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
     context! {
         diagram => super::diagram::mermaid(rules),
         time_rules => super::diagram::time_rules(rules),
+        guards => super::diagram::guards(rules),
         examples => examples,
         rules => context! {
             name => &rules.name,

@@ -9,8 +9,8 @@ use std::fmt;
 
 use serde::{Serialize, Serializer};
 
-use crate::model::lifecycle::{FactDecl, IfMissing, Trigger};
-use crate::model::rules::{Effect, Rules, StatusId, Text};
+use crate::model::lifecycle::{Condition, FactDecl, IfMissing, Operand, Trigger};
+use crate::model::rules::{Effect, Rules, Status, StatusId, Text};
 use explain::Explained;
 pub use query::{FactError, Query};
 
@@ -229,11 +229,7 @@ impl Rules {
             }
         }
         let leads_to = if decision.permits() {
-            status
-                .transitions
-                .iter()
-                .find(|t| matches!(&t.trigger, Trigger::Action(a) if *a == action.id))
-                .map(|t| t.to.as_ref())
+            self.leads_to(status, &action.id, query)
         } else {
             None
         };
@@ -286,6 +282,40 @@ impl Rules {
 
     /// Follows the time rules from the stated status: the status the order is really
     /// in, why, and warnings for facts a rule needed but the query lacked.
+    /// Where taking `action` in `status` moves the order: along the first of its
+    /// transitions on the action whose guard holds (or that has none). `None` when the
+    /// action moves nothing, or when a guard on the way needs a fact the query lacks.
+    fn leads_to<'r>(&'r self, status: &'r Status, action: &str, query: &Query) -> Option<&'r str> {
+        for t in status.transitions.iter().filter(|t| t.on_action(action)) {
+            let Some(guard) = &t.guard else {
+                return Some(&t.to);
+            };
+            match self.condition_holds(guard, query) {
+                Some(true) => return Some(&t.to),
+                Some(false) => continue,
+                None => return None,
+            }
+        }
+        None
+    }
+
+    /// Whether `cond` holds for the query's facts; `None` when the query lacks its fact
+    /// (or, for a comparison with the current time, the time).
+    fn condition_holds(&self, cond: &Condition, query: &Query) -> Option<bool> {
+        let index = self.facts.iter().position(|f| f.id == cond.fact)?;
+        let value = query
+            .facts
+            .iter()
+            .find(|(i, _)| *i == index)
+            .map(|(_, v)| v)?;
+        let now = match cond.operand {
+            Operand::Now(_) => query.now?,
+            // A fixed value is compared without the time.
+            Operand::Value(_) => query.now.unwrap_or(jiff::Timestamp::UNIX_EPOCH),
+        };
+        cond.holds(self.facts[index].kind, value, now)
+    }
+
     fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Warnings<'_>) {
         let mut current = query.status;
         let mut because: Option<String> = None;

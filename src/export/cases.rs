@@ -1,7 +1,7 @@
 //! The equivalence set: the requests an export is tested with, each with the answer
 //! portrules' own engine gives. Every status × action, with no field, with each
 //! declared field and with one undeclared field; names by id and by label; every time
-//! rule one second before its boundary, at it and one second after, and without its
+//! rule and guard just before its boundary, at it and just after, and without its
 //! fact. The exported tests (OPA's `policy_test.rego`, Cedar's `*.tests.json`) and this
 //! repository's own tests run exactly these.
 //!
@@ -144,7 +144,7 @@ pub fn cases(rules: &Rules) -> Vec<Case> {
         let timed = status
             .transitions
             .iter()
-            .any(|t| matches!(t.trigger, Trigger::When(_)));
+            .any(|t| matches!(t.trigger, Trigger::When(_)) || t.guard.is_some());
         if !timed {
             continue;
         }
@@ -187,14 +187,19 @@ struct At {
     action: ActionId,
 }
 
-/// For each time rule of `status`: its fact, and values one step below its boundary,
-/// at it and one step above (the case without the fact is among the plain cases).
+/// For each time rule and guard of `status`: its fact, and values one step below its
+/// boundary, at it and one step above (the case without the fact is among the plain
+/// cases).
 fn boundaries(rules: &Rules, status: &Status, now: Timestamp) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
-    for t in status.transitions.iter() {
-        let Trigger::When(cond) = &t.trigger else {
-            continue;
+    let conditions = status.transitions.iter().flat_map(|t| {
+        let rule = match &t.trigger {
+            Trigger::When(cond) => Some(cond),
+            _ => None,
         };
+        rule.into_iter().chain(t.guard.as_ref())
+    });
+    for cond in conditions {
         let Some(index) = rules.facts.iter().position(|f| f.id == cond.fact) else {
             continue;
         };

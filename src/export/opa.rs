@@ -16,7 +16,7 @@ use serde_json::{Map, Value, json};
 
 use super::cases::{Case, Expected, cases};
 use super::{ExportError, File, package_segment, pretty, time_rule_depth};
-use crate::model::lifecycle::{FactType, Operand, Trigger};
+use crate::model::lifecycle::{Condition, FactType, Operand, Trigger};
 use crate::model::names::normalize;
 use crate::model::rules::Rules;
 
@@ -214,35 +214,31 @@ pub(crate) fn table(rules: &Rules, steps: usize) -> Value {
                 }
                 match &t.trigger {
                     Trigger::Action(a) => {
-                        moves
-                            .entry(a.to_string())
-                            .or_insert_with(|| t.to.as_ref().into());
+                        // Every transition on the action, in order, with its guard: the
+                        // policy takes the first whose guard holds.
+                        let mut step = Map::new();
+                        step.insert("to".into(), t.to.as_ref().into());
+                        if let Some(guard) = &t.guard {
+                            step.insert("when".into(), Value::Object(rule_of(rules, guard, None)));
+                        }
+                        if let Value::Array(steps) =
+                            moves.entry(a.to_string()).or_insert_with(|| json!([]))
+                        {
+                            steps.push(Value::Object(step));
+                        }
                         entry.insert("on".into(), json!({ "action": a.as_ref() }));
                     }
                     Trigger::Event(e) => {
                         entry.insert("on".into(), json!({ "event": e.as_ref() }));
                     }
                     Trigger::When(cond) => {
-                        let kind = rules
-                            .facts
-                            .iter()
-                            .find(|f| f.id == cond.fact)
-                            .map(|f| f.kind);
-                        let mut rule = Map::new();
-                        rule.insert("fact".into(), cond.fact.as_ref().into());
-                        rule.insert("op".into(), json!(cond.op));
-                        rule.insert("to".into(), t.to.as_ref().into());
-                        match &cond.operand {
-                            Operand::Now(shift) => {
-                                rule.insert("shift_ns".into(), json!(shift.as_nanos() as i64));
-                            }
-                            Operand::Value(v) => {
-                                rule.insert("value".into(), typed_value(kind, v));
-                            }
-                        }
+                        let rule = rule_of(rules, cond, Some(&t.to));
                         entry.insert("when".into(), Value::Object(rule.clone()));
                         time_rules.push(Value::Object(rule));
                     }
+                }
+                if let Some(guard) = &t.guard {
+                    entry.insert("when".into(), Value::Object(rule_of(rules, guard, None)));
                 }
                 transitions.push(Value::Object(entry));
             }
@@ -289,6 +285,31 @@ pub(crate) fn table(rules: &Rules, steps: usize) -> Value {
 }
 
 /// A rule file's value as the Rego code compares it: datetimes in nanoseconds since
+/// A condition as the policy reads it: the fact, the comparison, and the operand as a
+/// shift from now in nanoseconds or a typed value; with `to` for a time rule.
+fn rule_of(rules: &Rules, cond: &Condition, to: Option<&str>) -> Map<String, Value> {
+    let kind = rules
+        .facts
+        .iter()
+        .find(|f| f.id == cond.fact)
+        .map(|f| f.kind);
+    let mut rule = Map::new();
+    rule.insert("fact".into(), cond.fact.as_ref().into());
+    rule.insert("op".into(), json!(cond.op));
+    if let Some(to) = to {
+        rule.insert("to".into(), to.into());
+    }
+    match &cond.operand {
+        Operand::Now(shift) => {
+            rule.insert("shift_ns".into(), json!(shift.as_nanos() as i64));
+        }
+        Operand::Value(v) => {
+            rule.insert("value".into(), typed_value(kind, v.as_ref()));
+        }
+    }
+    rule
+}
+
 /// 1970 (what `time.parse_rfc3339_ns` gives), numbers as numbers, text trimmed.
 fn typed_value(kind: Option<FactType>, text: &str) -> Value {
     match kind.map(|k| k.parse(text)) {

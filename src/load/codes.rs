@@ -155,6 +155,12 @@ codes! {
     /// A transition is taken by an action its status denies.
     TransitionOnDeniedAction = "PR045", Error, "transition on a denied action",
         "A status has a transition triggered `on` an action that the same status denies. The page would say No for the action and still draw the arrow, and no order can ever take it. Allow the action in that status, or remove the transition.";
+    /// A transition on a trigger that an earlier unguarded one always takes.
+    TransitionNeverTaken = "PR046", Error, "transition never taken",
+        "A status has two transitions on the same action or event, and the first has no `when`: it is always taken, so the second never is, while the page would draw both arrows. Give the first a `when` (a guard) saying when it is taken, or remove one of them.";
+    /// Guarded transitions on a trigger with no unguarded one after them.
+    GuardWithoutFallback = "PR047", Error, "guarded transition without a fallback",
+        "A transition on an action or event has a `when`, so it is taken only while its condition holds, but no transition on the same trigger after it says where the order goes otherwise. Add one without `when` below it: `- { to: <status>, \"on\": { action: <id> }, source: ... }`.";
     /// An action is allowed while viewing the order is not.
     ActionWithoutView = "PW001", Warning, "action allowed while view is denied",
         "The status allows an action (for example edit) while it denies viewing the order. An admin who cannot see an order can rarely act on it sensibly, so this is often a slip. If it is intended, acknowledge it on the cell with `allow_warnings: {<action>-without-view: <reason>}`.";

@@ -247,6 +247,17 @@ pub struct Transition {
     pub source: Source,
     /// For time rules: the reason given in answers.
     pub because: Option<Text>,
+    /// For a transition taken on an action or event: a condition that must hold as
+    /// well. A status's transitions on one trigger are tried in order and the first
+    /// whose guard holds (or that has none) is taken; the last has none.
+    pub guard: Option<Condition>,
+}
+
+impl Transition {
+    /// Whether taking `action` may move the order along this transition.
+    pub fn on_action(&self, action: &str) -> bool {
+        matches!(&self.trigger, Trigger::Action(a) if a == action)
+    }
 }
 
 /// A fact a query can supply.

@@ -213,13 +213,29 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
                 Some("inferred") => Source::Inferred,
                 _ => Source::Stated,
             };
+            // `when` beside `on` guards the trigger: the transition is taken on it only
+            // while the condition holds.
+            let guard = match (&trigger, item.get("when")) {
+                (Trigger::Action(_) | Trigger::Event(_), Some(when)) => {
+                    match condition(when, rules, &fact_index, &mut findings) {
+                        Some(c) => Some(c),
+                        None => {
+                            broken = true;
+                            continue;
+                        }
+                    }
+                }
+                _ => None,
+            };
             list.push(Transition {
                 to: to.into(),
                 trigger,
                 source,
                 because: text(item, "because"),
+                guard,
             });
         }
+        guards_are_ordered(status, &list, items, &mut findings);
         transitions.push(list);
     }
     for (status, list) in rules.statuses.to_mut().iter_mut().zip(transitions) {
@@ -230,6 +246,65 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
         moves_have_transitions(rules, &nodes, &mut findings);
     }
     findings
+}
+
+/// Transitions on one trigger are tried in order: every one but the last needs a guard
+/// (else those after it are never taken), and the last needs none (else the trigger
+/// could lead nowhere).
+fn guards_are_ordered(
+    status: &crate::model::rules::Status,
+    list: &[Transition],
+    items: &[Node],
+    findings: &mut Findings,
+) {
+    let trigger_of = |t: &Transition| match &t.trigger {
+        Trigger::Action(a) => Some(("action", a.clone())),
+        Trigger::Event(e) => Some(("event", e.clone())),
+        Trigger::When(_) => None,
+    };
+    // The key of the item's `key` entry, underlined whole.
+    let pos_of = |i: usize, key: &str| {
+        (items.get(i).and_then(|n| n.entry(key)))
+            .map_or_else(Default::default, |e| len_of(e.key_pos, key))
+    };
+    for (i, t) in list.iter().enumerate() {
+        let Some((kind, id)) = trigger_of(t) else {
+            continue;
+        };
+        let same = |u: &Transition| trigger_of(u).is_some_and(|(k, x)| k == kind && x == id);
+        let earlier = list[..i].iter().position(|u| same(u) && u.guard.is_none());
+        if let Some(first) = earlier {
+            let at = pos_of(i, "on");
+            findings.add(|| {
+                Finding::new(
+                    Code::TransitionNeverTaken,
+                    at,
+                    format!(
+                        "in `{}`, the transition to `{}` on {kind} `{id}` is never taken: the one to `{}` before it has no `when`, so it always is",
+                        status.id, t.to, list[first].to
+                    ),
+                )
+                .help("give the earlier one a `when` saying when it is taken, or remove one of them")
+            });
+            continue;
+        }
+        if t.guard.is_some() && !list[i + 1..].iter().any(|u| same(u) && u.guard.is_none()) {
+            let at = pos_of(i, "when");
+            findings.add(|| {
+                Finding::new(
+                    Code::GuardWithoutFallback,
+                    at,
+                    format!(
+                        "in `{}`, {kind} `{id}` moves the order to `{}` only while this holds, and no transition after it says where it goes otherwise",
+                        status.id, t.to
+                    ),
+                )
+                .help(format!(
+                    "add below it a transition on the same {kind} without `when`: `- {{ to: <status>, \"on\": {{ {kind}: {id} }}, source: stated }}`"
+                ))
+            });
+        }
+    }
 }
 
 fn condition(

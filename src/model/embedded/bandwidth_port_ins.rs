@@ -16,7 +16,7 @@ use crate::model::rules::{Action, Cell, Effect, Example, ExampleAt, Field, Rules
 use crate::load::yaml::Pos;
 
 /// FNV-1a of the YAML this file was generated from.
-pub(crate) const SOURCE_HASH: u64 = 0x6a9728ba06ac4737;
+pub(crate) const SOURCE_HASH: u64 = 0xfe284b7510a8b720;
 
 /// The rules of `rules/bandwidth-port-ins.yaml`, already validated. Every text and list
 /// is borrowed from the binary, so a copy costs no allocation and nothing to free.
@@ -61,7 +61,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Allow, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("submitted"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("submitted"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -76,8 +76,8 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Allow, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("invalid_draft_tfns"), trigger: Trigger::Event(Cow::Borrowed("draft_numbers_invalid")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("valid_draft_tfns"), trigger: Trigger::Event(Cow::Borrowed("draft_numbers_valid")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("invalid_draft_tfns"), trigger: Trigger::Event(Cow::Borrowed("draft_numbers_invalid")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("valid_draft_tfns"), trigger: Trigger::Event(Cow::Borrowed("draft_numbers_valid")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -92,7 +92,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Allow, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("validate_draft_tfns"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("validate_draft_tfns"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -107,7 +107,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Allow, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("validate_tfns"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("validate_tfns"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -122,9 +122,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("invalid_tfns"), trigger: Trigger::Event(Cow::Borrowed("numbers_invalid")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("pending_documents"), trigger: Trigger::Event(Cow::Borrowed("numbers_valid")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("invalid_tfns"), trigger: Trigger::Event(Cow::Borrowed("numbers_invalid")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("pending_documents"), trigger: Trigger::Event(Cow::Borrowed("numbers_valid")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -139,8 +139,8 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("validate_tfns"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("validate_tfns"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -155,8 +155,8 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("submitted"), trigger: Trigger::Event(Cow::Borrowed("loa_uploaded")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("submitted"), trigger: Trigger::Event(Cow::Borrowed("loa_uploaded")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -171,10 +171,10 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("requested_supp"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("foc"), trigger: Trigger::Event(Cow::Borrowed("foc_received")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("exception"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("requested_supp"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("foc"), trigger: Trigger::Event(Cow::Borrowed("foc_received")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("exception"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -189,8 +189,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("requested_supp"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("requested_supp"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: Some(Condition { fact: Cow::Borrowed("sent_to_losing_carrier"), op: Op::Eq, operand: Operand::Value(Cow::Borrowed("no")) }) },
+                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -205,9 +206,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("foc"), trigger: Trigger::Event(Cow::Borrowed("foc_received")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("exception"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("foc"), trigger: Trigger::Event(Cow::Borrowed("foc_received")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("exception"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -222,10 +223,10 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed; a DELETE now cancels the order.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("within_24_hours_of_activation"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Lt, operand: Operand::Now(SignedDuration::new(86400, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date and activation time are less than 24 hours away")) },
-                Transition { to: Cow::Borrowed("requested_supp"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("complete"), trigger: Trigger::Event(Cow::Borrowed("numbers_activated")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("within_24_hours_of_activation"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Lt, operand: Operand::Now(SignedDuration::new(86400, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date and activation time are less than 24 hours away")), guard: None },
+                Transition { to: Cow::Borrowed("requested_supp"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("complete"), trigger: Trigger::Event(Cow::Borrowed("numbers_activated")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("requested_cancel"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -240,7 +241,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be removed.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("complete"), trigger: Trigger::Event(Cow::Borrowed("numbers_activated")), source: Source::Inferred, because: None },
+                Transition { to: Cow::Borrowed("complete"), trigger: Trigger::Event(Cow::Borrowed("numbers_activated")), source: Source::Inferred, because: None, guard: None },
             ]),
         },
         Status {
@@ -255,7 +256,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Event(Cow::Borrowed("cancel_confirmed")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Event(Cow::Borrowed("cancel_confirmed")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -289,6 +290,7 @@ pub(crate) static RULES: Rules = Rules {
     ]),
     facts: Cow::Borrowed(&[
         FactDecl { id: Cow::Borrowed("foc_date"), label: Cow::Borrowed("FOC date and activation time"), kind: FactType::Datetime, description: Some(Cow::Borrowed("When the numbers activate (RFC 3339): the agreed FOC date with its activation time (ActualFocDate).")), if_missing: IfMissing::Error },
+        FactDecl { id: Cow::Borrowed("sent_to_losing_carrier"), label: Cow::Borrowed("Sent to the losing carrier"), kind: FactType::String, description: Some(Cow::Borrowed("yes once the order has gone to the losing carrier (its history shows it submitted), no before. Only where cancelling an order in EXCEPTION leads depends on it.")), if_missing: IfMissing::Warn },
     ]),
     events: Cow::Borrowed(&[
         EventDecl { id: Cow::Borrowed("draft_numbers_invalid"), label: Cow::Borrowed("Draft numbers invalid"), description: Some(Cow::Borrowed("Checking a toll-free draft found numbers that cannot be ported.")) },
@@ -305,17 +307,17 @@ pub(crate) static RULES: Rules = Rules {
     initial: Cow::Borrowed(&[Cow::Borrowed("draft"), Cow::Borrowed("validate_draft_tfns"), Cow::Borrowed("submitted"), Cow::Borrowed("validate_tfns"), Cow::Borrowed("exception")]),
     source: Cow::Borrowed("built-in"),
     examples: Cow::Borrowed(&[
-        Example { status: Cow::Borrowed("DRAFT"), action: Cow::Borrowed("delete"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("A draft can be removed outright.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 406, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 406, column: 13, len: 5 }, action: Pos { line: 407, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 408, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("SUBMITTED"), action: Cow::Borrowed("delete"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("Once submitted, a DELETE no longer removes the order; it cancels it.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 410, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 410, column: 13, len: 9 }, action: Pos { line: 411, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 412, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("SUBMITTED"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("A submitted order can be cancelled; it goes to REQUESTED_CANCEL until the carrier confirms.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 414, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 414, column: 13, len: 9 }, action: Pos { line: 415, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 416, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("PENDING_DOCUMENTS"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("Not yet sent to the losing carrier, so cancelling takes it straight to CANCELLED.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 418, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 418, column: 13, len: 17 }, action: Pos { line: 419, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 420, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("Exactly 24 hours before activation the order can still be cancelled; the limit is less than 24 hours.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-02T15:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 422, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 422, column: 13, len: 3 }, action: Pos { line: 423, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 426, column: 13, len: 5 }, now: Pos { line: 425, column: 10, len: 20 } } },
-        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("One second less than 24 hours before activation, cancelling is refused.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-02T14:59:59Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 428, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 428, column: 13, len: 3 }, action: Pos { line: 429, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 432, column: 13, len: 4 }, now: Pos { line: 431, column: 10, len: 20 } } },
-        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("customer_order_id")), expect: Effect::Deny, why: Some(Cow::Borrowed("The 24-hour limit covers updates too, even of the fields that stay editable after the FOC.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-02T14:59:59Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 434, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 434, column: 13, len: 3 }, action: Pos { line: 435, column: 13, len: 4 }, field: Pos { line: 436, column: 12, len: 17 }, expect: Pos { line: 439, column: 13, len: 4 }, now: Pos { line: 438, column: 10, len: 20 } } },
-        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("list_of_phone_numbers")), expect: Effect::Deny, why: Some(Cow::Borrowed("After the FOC the list of numbers is locked.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-10T15:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 441, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 441, column: 13, len: 3 }, action: Pos { line: 442, column: 13, len: 4 }, field: Pos { line: 443, column: 12, len: 21 }, expect: Pos { line: 446, column: 13, len: 4 }, now: Pos { line: 445, column: 10, len: 20 } } },
-        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("peer_id")), expect: Effect::Allow, why: Some(Cow::Borrowed("The location (SIP peer) is among the four fields that stay editable after the FOC.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-10T15:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 448, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 448, column: 13, len: 3 }, action: Pos { line: 449, column: 13, len: 4 }, field: Pos { line: 450, column: 12, len: 7 }, expect: Pos { line: 453, column: 13, len: 5 }, now: Pos { line: 452, column: 10, len: 20 } } },
-        Example { status: Cow::Borrowed("SUBMITTED"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("subscriber")), expect: Effect::Allow, why: Some(Cow::Borrowed("Before the FOC the subscriber's details may still change.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 455, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 455, column: 13, len: 9 }, action: Pos { line: 456, column: 13, len: 4 }, field: Pos { line: 457, column: 12, len: 10 }, expect: Pos { line: 458, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("VALIDATE_DRAFT_TFNS"), action: Cow::Borrowed("submit"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("A toll-free draft is submitted only once its numbers are valid.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 460, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 460, column: 13, len: 19 }, action: Pos { line: 461, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 462, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
-        Example { status: Cow::Borrowed("COMPLETE"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("A finished order cannot be cancelled.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 464, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 464, column: 13, len: 8 }, action: Pos { line: 465, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 466, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("DRAFT"), action: Cow::Borrowed("delete"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("A draft can be removed outright.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 416, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 416, column: 13, len: 5 }, action: Pos { line: 417, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 418, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("SUBMITTED"), action: Cow::Borrowed("delete"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("Once submitted, a DELETE no longer removes the order; it cancels it.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 420, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 420, column: 13, len: 9 }, action: Pos { line: 421, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 422, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("SUBMITTED"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("A submitted order can be cancelled; it goes to REQUESTED_CANCEL until the carrier confirms.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 424, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 424, column: 13, len: 9 }, action: Pos { line: 425, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 426, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("PENDING_DOCUMENTS"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("Not yet sent to the losing carrier, so cancelling takes it straight to CANCELLED.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 428, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 428, column: 13, len: 17 }, action: Pos { line: 429, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 430, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Allow, why: Some(Cow::Borrowed("Exactly 24 hours before activation the order can still be cancelled; the limit is less than 24 hours.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-02T15:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 432, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 432, column: 13, len: 3 }, action: Pos { line: 433, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 436, column: 13, len: 5 }, now: Pos { line: 435, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("One second less than 24 hours before activation, cancelling is refused.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-02T14:59:59Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 438, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 438, column: 13, len: 3 }, action: Pos { line: 439, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 442, column: 13, len: 4 }, now: Pos { line: 441, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("customer_order_id")), expect: Effect::Deny, why: Some(Cow::Borrowed("The 24-hour limit covers updates too, even of the fields that stay editable after the FOC.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-02T14:59:59Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 444, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 444, column: 13, len: 3 }, action: Pos { line: 445, column: 13, len: 4 }, field: Pos { line: 446, column: 12, len: 17 }, expect: Pos { line: 449, column: 13, len: 4 }, now: Pos { line: 448, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("list_of_phone_numbers")), expect: Effect::Deny, why: Some(Cow::Borrowed("After the FOC the list of numbers is locked.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-10T15:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 451, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 451, column: 13, len: 3 }, action: Pos { line: 452, column: 13, len: 4 }, field: Pos { line: 453, column: 12, len: 21 }, expect: Pos { line: 456, column: 13, len: 4 }, now: Pos { line: 455, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("FOC"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("peer_id")), expect: Effect::Allow, why: Some(Cow::Borrowed("The location (SIP peer) is among the four fields that stay editable after the FOC.")), facts: Cow::Borrowed(&[(Cow::Borrowed("foc_date"), Cow::Borrowed("2026-12-10T15:00:00Z"))]), now: Some(Cow::Borrowed("2026-12-01T15:00:00Z")), pos: Pos { line: 458, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 458, column: 13, len: 3 }, action: Pos { line: 459, column: 13, len: 4 }, field: Pos { line: 460, column: 12, len: 7 }, expect: Pos { line: 463, column: 13, len: 5 }, now: Pos { line: 462, column: 10, len: 20 } } },
+        Example { status: Cow::Borrowed("SUBMITTED"), action: Cow::Borrowed("edit"), field: Some(Cow::Borrowed("subscriber")), expect: Effect::Allow, why: Some(Cow::Borrowed("Before the FOC the subscriber's details may still change.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 465, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 465, column: 13, len: 9 }, action: Pos { line: 466, column: 13, len: 4 }, field: Pos { line: 467, column: 12, len: 10 }, expect: Pos { line: 468, column: 13, len: 5 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("VALIDATE_DRAFT_TFNS"), action: Cow::Borrowed("submit"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("A toll-free draft is submitted only once its numbers are valid.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 470, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 470, column: 13, len: 19 }, action: Pos { line: 471, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 472, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
+        Example { status: Cow::Borrowed("COMPLETE"), action: Cow::Borrowed("cancel"), field: None, expect: Effect::Deny, why: Some(Cow::Borrowed("A finished order cannot be cancelled.")), facts: Cow::Borrowed(&[]), now: None, pos: Pos { line: 474, column: 5, len: 0 }, at: ExampleAt { status: Pos { line: 474, column: 13, len: 8 }, action: Pos { line: 475, column: 13, len: 6 }, field: Pos { line: 0, column: 0, len: 0 }, expect: Pos { line: 476, column: 13, len: 4 }, now: Pos { line: 0, column: 0, len: 0 } } },
     ]),
 };

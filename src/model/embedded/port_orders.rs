@@ -47,8 +47,8 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("contacting_carrier"), trigger: Trigger::Event(Cow::Borrowed("approved_by_us")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("contacting_carrier"), trigger: Trigger::Event(Cow::Borrowed("approved_by_us")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -62,9 +62,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("transfer_approved"), trigger: Trigger::Event(Cow::Borrowed("carrier_accepted")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("error"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("transfer_approved"), trigger: Trigger::Event(Cow::Borrowed("carrier_accepted")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("error"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -78,8 +78,8 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("transfer_pending"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Lt, operand: Operand::Now(SignedDuration::new(86400, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The transfer is less than 24 hours away")) },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("transfer_pending"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Lt, operand: Operand::Now(SignedDuration::new(86400, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The transfer is less than 24 hours away")), guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -93,7 +93,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("completed"), trigger: Trigger::Event(Cow::Borrowed("transfer_completed")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("completed"), trigger: Trigger::Event(Cow::Borrowed("transfer_completed")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -107,8 +107,8 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Deleting an order in error is not possible at the moment, although the published table lists it as allowed.")), remedy: Cow::Borrowed(&[Cow::Borrowed("Create the port order again."), Cow::Borrowed("Contact support.")]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("processing"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("processing"), trigger: Trigger::Action(Cow::Borrowed("edit")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {

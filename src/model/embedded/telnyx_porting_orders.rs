@@ -58,7 +58,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Allow, fields: Cow::Borrowed(&[]), note: None, remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("in_process"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("in_process"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -73,9 +73,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be deleted.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("submitted"), trigger: Trigger::Event(Cow::Borrowed("sent_to_losing_carrier")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")) },
+                Transition { to: Cow::Borrowed("submitted"), trigger: Trigger::Event(Cow::Borrowed("sent_to_losing_carrier")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")), guard: None },
             ]),
         },
         Status {
@@ -90,10 +90,10 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be deleted.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("foc_date_confirmed"), trigger: Trigger::Event(Cow::Borrowed("foc_confirmed")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("exception"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")) },
+                Transition { to: Cow::Borrowed("foc_date_confirmed"), trigger: Trigger::Event(Cow::Borrowed("foc_confirmed")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("exception"), trigger: Trigger::Event(Cow::Borrowed("carrier_rejected")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")), guard: None },
             ]),
         },
         Status {
@@ -108,9 +108,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be deleted.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("in_process"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Inferred, because: None },
-                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")) },
+                Transition { to: Cow::Borrowed("in_process"), trigger: Trigger::Action(Cow::Borrowed("submit")), source: Source::Inferred, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")), guard: None },
             ]),
         },
         Status {
@@ -125,9 +125,9 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be deleted.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("ported"), trigger: Trigger::Event(Cow::Borrowed("numbers_ported")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None },
-                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")) },
+                Transition { to: Cow::Borrowed("ported"), trigger: Trigger::Event(Cow::Borrowed("numbers_ported")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("cancel_pending"), trigger: Trigger::Action(Cow::Borrowed("cancel")), source: Source::Stated, because: None, guard: None },
+                Transition { to: Cow::Borrowed("within_48_hours_of_foc"), trigger: Trigger::When(Condition { fact: Cow::Borrowed("foc_date"), op: Op::Le, operand: Operand::Now(SignedDuration::new(172800, 0)) }), source: Source::Stated, because: Some(Cow::Borrowed("The FOC date is at most 48 hours away")), guard: None },
             ]),
         },
         Status {
@@ -142,7 +142,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be deleted.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("ported"), trigger: Trigger::Event(Cow::Borrowed("numbers_ported")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("ported"), trigger: Trigger::Event(Cow::Borrowed("numbers_ported")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {
@@ -157,7 +157,7 @@ pub(crate) static RULES: Rules = Rules {
                 Cell { decision: Effect::Deny, fields: Cow::Borrowed(&[]), note: Some(Cow::Borrowed("Only a draft can be deleted.")), remedy: Cow::Borrowed(&[]), allow_warnings: Cow::Borrowed(&[]) },
             ]),
             transitions: Cow::Borrowed(&[
-                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Event(Cow::Borrowed("cancellation_processed")), source: Source::Stated, because: None },
+                Transition { to: Cow::Borrowed("cancelled"), trigger: Trigger::Event(Cow::Borrowed("cancellation_processed")), source: Source::Stated, because: None, guard: None },
             ]),
         },
         Status {

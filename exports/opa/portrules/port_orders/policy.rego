@@ -352,7 +352,26 @@ required_at(j, w) if {
 	matters(w, "deny")
 }
 
-leads_to := tbl.statuses[effective].moves[action_id] if final != "deny"
+# Where the action moves the order: along the first of its transitions whose guard
+# holds or that has none (the last never has one). Unknown (null) when a guard on the
+# way needs a fact the request lacks, as for portrules.
+step_state(move) := "taken" if not move.when
+
+else := "taken" if holds(move.when)
+
+else := "passed" if facts[move.when.fact]
+
+else := "unknown"
+
+moves_here := tbl.statuses[effective].moves[action_id]
+
+open_moves := [i | some i, move in moves_here; step_state(move) != "passed"]
+
+leads_to := moves_here[open_moves[0]].to if {
+	final != "deny"
+	count(open_moves) > 0
+	step_state(moves_here[open_moves[0]]) == "taken"
+}
 
 else := null
 
