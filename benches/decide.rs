@@ -1,5 +1,7 @@
 //! In-process cost of answering: `decide()` alone, name resolution plus `decide()`, and
-//! one batch line (parse, look up, write the pre-rendered answer).
+//! one batch line (parse, look up, write the pre-rendered answer); on the default
+//! policy and on the largest built-in one (Bandwidth's, 15 statuses × 5 actions), and a
+//! batch line that names another built-in policy.
 
 use std::hint::black_box;
 
@@ -47,6 +49,53 @@ fn bench(c: &mut Criterion) {
         })
     });
     c.bench_function("embedded rules", |b| b.iter(Rules::embedded));
+
+    // The largest built-in policy: a time rule at FOC, a guard at EXCEPTION.
+    let largest = Rules::embedded_names()
+        .filter_map(Rules::embedded_named)
+        .max_by_key(|r| r.statuses.len() * r.actions.len())
+        .unwrap_or_else(|| panic!("no built-in policy"));
+    let mut foc =
+        Query::parse(&largest, "FOC", "edit", Some("peer_id")).unwrap_or_else(|e| panic!("{e}"));
+    foc = foc
+        .with_fact(&largest, "foc_date", "2030-02-01T09:00:00Z")
+        .unwrap_or_else(|e| panic!("{e}"));
+    foc.now = Some(jiff::Timestamp::UNIX_EPOCH);
+    c.bench_function("largest policy: decide, time rule with its fact", |b| {
+        b.iter(|| black_box(&largest).decide(black_box(&foc)).decision)
+    });
+    let mut guarded =
+        Query::parse(&largest, "EXCEPTION", "cancel", None).unwrap_or_else(|e| panic!("{e}"));
+    guarded = guarded
+        .with_fact(&largest, "sent_to_losing_carrier", "no")
+        .unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("largest policy: decide, guarded move", |b| {
+        b.iter(|| black_box(&largest).decide(black_box(&guarded)).leads_to)
+    });
+    let draft = Query::parse(&largest, "DRAFT", "delete", None).unwrap_or_else(|e| panic!("{e}"));
+    c.bench_function("largest policy: decide, status without time rules", |b| {
+        b.iter(|| black_box(&largest).decide(black_box(&draft)).decision)
+    });
+    let largest_answers = Answers::new(&largest);
+    let line = br#"{"status":"SUBMITTED","action":"edit","field":"subscriber","id":12345}"#;
+    c.bench_function("largest policy: batch line", |b| {
+        b.iter(|| {
+            out.clear();
+            largest_answers.answer(1, black_box(line), &clock, &mut out);
+            out.len()
+        })
+    });
+    let name = largest.name.to_string();
+    let line = format!(
+        r#"{{"policy":"{name}","status":"SUBMITTED","action":"edit","field":"subscriber","id":12345}}"#
+    );
+    c.bench_function("batch line naming another policy", |b| {
+        b.iter(|| {
+            out.clear();
+            answers.answer(1, black_box(line.as_bytes()), &clock, &mut out);
+            out.len()
+        })
+    });
 }
 
 criterion_group!(benches, bench);

@@ -23,8 +23,17 @@ struct Answer<'a> {
     id: Option<serde_json::Value>,
 }
 
+/// `naive_batch [POLICY]`: the default built-in policy, or the one named.
 fn main() -> std::io::Result<()> {
-    let rules = Rules::embedded();
+    let rules = match std::env::args().nth(1) {
+        Some(name) => Rules::embedded_named(&name).ok_or_else(|| {
+            std::io::Error::new(
+                std::io::ErrorKind::NotFound,
+                format!("no built-in policy `{name}`"),
+            )
+        })?,
+        None => Rules::embedded(),
+    };
     let mut cells = HashMap::new();
     for s in rules.statuses.iter() {
         for (a, cell) in rules.actions.iter().zip(s.cells.iter()) {

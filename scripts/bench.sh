@@ -64,6 +64,10 @@ if [[ $part == all || $part == query ]]; then
   # View in Transfer approved: answered without the FOC date (Transfer pending agrees),
   # with the time rule still looked at. Edit without it is refused since 2.0.0 (exit 2).
   cmds=("$trivial" "$bin query --status transfer_approved --action view" "$bin --version")
+  # Every other built-in policy, chosen with --policy (the shortcut reads it too), on a
+  # question it answers without facts.
+  cmds+=("$bin --policy bandwidth-port-ins query --status SUBMITTED --action view"
+         "$bin --policy telnyx-porting-orders query --status draft --action delete")
   # The static build that the README suggests for services, beside a static trivial
   # binary. It needs an explicit --target, so that the flags stay off proc-macros.
   host=$(rustc -vV | sed -n 's/^host: //p')
@@ -98,6 +102,26 @@ PY
     "$naive < $work/batch-1m.jsonl > /dev/null" \
     "$bin batch < $work/batch-1m.jsonl > /dev/null"
   echo "  peak RSS on 1 M lines: $(rss sh -c "$bin batch < $work/batch-1m.jsonl") KB"
+
+  echo "== the largest built-in policy (Bandwidth's), 1,000,000 lines: its own process, and one"
+  echo "   default-policy process whose requests name it (\"policy\"), against the naive loop"
+  python3 - "$work" <<'PY'
+import json, random, sys
+random.seed(7)
+# The statuses without time rules, by id (as the naive loop looks them up).
+st = ["draft", "validate_draft_tfns", "invalid_draft_tfns", "valid_draft_tfns", "validate_tfns", "invalid_tfns",
+      "pending_documents", "submitted", "exception", "requested_supp", "requested_cancel", "cancelled", "complete"]
+ac = ["view", "edit", "submit", "cancel", "delete"]
+with open(f"{sys.argv[1]}/batch-bandwidth.jsonl", "w") as own, open(f"{sys.argv[1]}/batch-named.jsonl", "w") as named:
+    for i in range(1_000_000):
+        r = {"status": random.choice(st), "action": random.choice(ac), "id": i}
+        own.write(json.dumps(r, separators=(",", ":")) + "\n")
+        named.write(json.dumps({"policy": "bandwidth-port-ins", **r}, separators=(",", ":")) + "\n")
+PY
+  LINES=1 in_rounds batch-bandwidth "${BATCH_ROUNDS:-7}" --warmup 1 --runs 3 \
+    "$naive bandwidth-port-ins < $work/batch-bandwidth.jsonl > /dev/null" \
+    "$bin --policy bandwidth-port-ins batch < $work/batch-bandwidth.jsonl > /dev/null" \
+    "$bin batch < $work/batch-named.jsonl > /dev/null"
   if [[ ${BATCH_GB:-0} == 1 ]]; then
     echo "  1 GB stream (about 19 M lines): peak RSS $(rss sh -c "for i in \$(seq 19); do cat $work/batch-1m.jsonl; done | $bin batch") KB"
   fi

@@ -16,6 +16,11 @@ pub struct Outcome<'r> {
     pub example: &'r Example,
     /// The answer the rules gave, or why the question could not be asked.
     pub actual: Result<Effect, String>,
+    /// Where the answer says the action moves the order (a status id), if anywhere.
+    pub leads_to: Option<String>,
+    /// The status the example's `leads_to` names, resolved to its id; `None` when the
+    /// example does not say.
+    pub expected_leads_to: Option<String>,
     /// Where a failure is shown: the `expect` value when the answer differs, the name or
     /// time that could not be read when the question could not be asked, else the
     /// example's first line.
@@ -23,11 +28,13 @@ pub struct Outcome<'r> {
 }
 
 impl Outcome<'_> {
-    /// Whether the rules gave the expected answer.
+    /// Whether the rules gave the expected answer (and, when the example says, lead
+    /// where it expects).
     pub fn passed(&self) -> bool {
         self.actual
             .as_ref()
             .is_ok_and(|a| *a == self.example.expect)
+            && (self.expected_leads_to.is_none() || self.expected_leads_to == self.leads_to)
     }
 
     /// The failure as a located finding, when it failed.
@@ -40,7 +47,22 @@ impl Outcome<'_> {
         let mut pos = self.at;
         pos.len = pos.len.max(1);
         match &self.actual {
-            Ok(actual) if *actual == ex.expect => None,
+            Ok(actual) if *actual == ex.expect && self.passed() => None,
+            Ok(actual) if *actual == ex.expect => {
+                let wanted = self.expected_leads_to.as_deref().unwrap_or_default();
+                let got = match &self.leads_to {
+                    Some(to) => format!("it leads to `{to}`"),
+                    None => "it moves the order nowhere (or a guard lacks its fact)".to_string(),
+                };
+                Some(
+                    Finding::new(
+                        Code::ExampleFails,
+                        pos,
+                        format!("example {asked} expects the order to move to `{wanted}`, but {got}"),
+                    )
+                    .help("fix the transitions if they changed by mistake; otherwise update `leads_to` and bump `version`"),
+                )
+            }
             Ok(actual) => Some(
                 Finding::new(
                     Code::ExampleFails,
@@ -73,15 +95,44 @@ pub fn run(rules: &Rules) -> Vec<Outcome<'_>> {
         .iter()
         .map(|example| {
             let known = |at: Pos| if at.is_known() { at } else { example.pos };
+            let expected = example.leads_to.as_deref().map(|name| {
+                rules
+                    .status(name)
+                    .map(|s| rules.statuses[s.0].id.to_string())
+                    .map_err(|e| (e.to_string(), example.at.leads_to))
+            });
+            let expected_leads_to = match expected.transpose() {
+                Ok(expected) => expected,
+                Err((reason, at)) => {
+                    return Outcome {
+                        example,
+                        actual: Err(format!("`leads_to`: {reason}")),
+                        leads_to: None,
+                        expected_leads_to: None,
+                        at: known(at),
+                    };
+                }
+            };
             match ask(rules, example) {
-                Ok(answer) => Outcome {
-                    example,
-                    actual: Ok(answer),
-                    at: known(example.at.expect),
-                },
+                Ok((answer, leads_to)) => {
+                    let at = if answer == example.expect && expected_leads_to.is_some() {
+                        example.at.leads_to
+                    } else {
+                        example.at.expect
+                    };
+                    Outcome {
+                        example,
+                        actual: Ok(answer),
+                        leads_to,
+                        expected_leads_to,
+                        at: known(at),
+                    }
+                }
                 Err((reason, at)) => Outcome {
                     example,
                     actual: Err(reason),
+                    leads_to: None,
+                    expected_leads_to,
                     at: known(at),
                 },
             }
@@ -89,8 +140,9 @@ pub fn run(rules: &Rules) -> Vec<Outcome<'_>> {
         .collect()
 }
 
-/// The example's answer, or why it cannot be asked and where the reason stands.
-fn ask(rules: &Rules, ex: &Example) -> Result<Effect, (String, Pos)> {
+/// The example's answer and where it leads, or why it cannot be asked and where the
+/// reason stands.
+fn ask(rules: &Rules, ex: &Example) -> Result<(Effect, Option<String>), (String, Pos)> {
     let mut query = Query::parse(rules, &ex.status, &ex.action, ex.field.as_deref()).map_err(
         |e: UnknownName| {
             let at = match e.kind {
@@ -113,7 +165,8 @@ fn ask(rules: &Rules, ex: &Example) -> Result<Effect, (String, Pos)> {
             .map_err(|_| (format!("`now` is not a date and time: `{now}`"), ex.at.now))?;
         query = query.at(now);
     }
-    Ok(rules.decide(&query).decision)
+    let decision = rules.decide(&query);
+    Ok((decision.decision, decision.leads_to.map(str::to_string)))
 }
 
 #[cfg(test)]

@@ -187,11 +187,12 @@ fn generate(rules: &Rules, yaml: &str, path: &str) -> String {
     for e in rules.examples.iter() {
         let _ = writeln!(
             o,
-            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, why: {}, facts: Cow::Borrowed(&[{}]), now: {}, pos: {}, at: ExampleAt {{ status: {}, action: {}, field: {}, expect: {}, now: {} }} }},",
+            "            Example {{ status: {}, action: {}, field: {}, expect: Effect::{:?}, leads_to: {}, why: {}, facts: Cow::Borrowed(&[{}]), now: {}, pos: {}, at: ExampleAt {{ status: {}, action: {}, field: {}, expect: {}, now: {}, leads_to: {} }} }},",
             s(&e.status),
             s(&e.action),
             opt(&e.field),
             e.expect,
+            opt(&e.leads_to),
             opt(&e.why),
             e.facts
                 .iter()
@@ -204,7 +205,8 @@ fn generate(rules: &Rules, yaml: &str, path: &str) -> String {
             pos(e.at.action),
             pos(e.at.field),
             pos(e.at.expect),
-            pos(e.at.now)
+            pos(e.at.now),
+            pos(e.at.leads_to)
         );
     }
     o.push_str("        ]),\n};\n");

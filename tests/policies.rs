@@ -208,8 +208,9 @@ fn batch_requests_choose_their_policy() {
         let rules = Rules::embedded_named(name).unwrap();
         for status in rules.statuses.iter() {
             for action in rules.actions.iter() {
+                // No facts and no `now`: answered from the table rendered up front.
                 input.push_str(&format!(
-                    "{{\"policy\": \"{name}\", \"status\": \"{}\", \"action\": \"{}\", \"now\": \"2030-01-01T00:00:00Z\", \"id\": {i}}}\n",
+                    "{{\"policy\": \"{name}\", \"status\": \"{}\", \"action\": \"{}\", \"id\": {i}}}\n",
                     status.label, action.id
                 ));
                 expected.push((*name, status.id.to_string(), action.id.to_string()));
@@ -255,13 +256,24 @@ fn batch_requests_choose_their_policy() {
 
 #[test]
 fn a_batch_request_naming_no_built_in_policy_gets_an_error_line() {
-    let input = concat!(
-        "{\"policy\": \"bandwith-port-ins\", \"status\": \"DRAFT\", \"action\": \"view\", \"id\": \"a\"}\n",
-        "{\"policy\": \"elsewhere\", \"status\": \"DRAFT\", \"action\": \"view\", \"id\": \"b\"}\n",
-        "{\"policy\": 3, \"status\": \"DRAFT\", \"action\": \"view\", \"id\": \"c\"}\n",
-        "{\"policy\": \"bandwidth-port-ins\", \"status\": \"DRAFT\", \"action\": \"view\", \"id\": \"d\"}\n",
-    );
-    let (code, answers) = batch_with(&["batch"], input);
+    let rules = Rules::embedded_named("bandwidth-port-ins").unwrap();
+    let (status, action) = plain_question(&rules);
+    let input = [
+        "{\"policy\": \"bandwith-port-ins\", STATUS, \"id\": \"a\"}",
+        "{\"policy\": \"elsewhere\", STATUS, \"id\": \"b\"}",
+        "{\"policy\": 3, STATUS, \"id\": \"c\"}",
+        "{\"policy\": \"bandwidth-port-ins\", STATUS, \"id\": \"d\"}",
+        // `null` is no policy, as for `field`: the process's own rules answer.
+        "{\"policy\": null, \"status\": \"processing\", \"action\": \"view\", \"id\": \"e\"}",
+    ]
+    .map(|l| {
+        l.replace(
+            "STATUS",
+            &format!("\"status\": \"{status}\", \"action\": \"{action}\""),
+        ) + "\n"
+    })
+    .concat();
+    let (code, answers) = batch_with(&["--policy", "port-orders", "batch"], &input);
     assert_eq!(code, 0);
     assert_eq!(
         answers[0]["error"],
@@ -279,7 +291,19 @@ fn a_batch_request_naming_no_built_in_policy_gets_an_error_line() {
         "{third}"
     );
     assert_eq!(answers[3]["rules"]["name"], "bandwidth-port-ins");
-    assert_eq!(answers[3]["decision"], "allow");
+    assert!(answers[3].get("error").is_none(), "{}", answers[3]);
+    assert_eq!(answers[4]["rules"]["name"], "port-orders");
+}
+
+/// `diff OLD` with `--policy` compares OLD with that built-in policy.
+#[test]
+fn diff_against_a_built_in_policy() {
+    let name = names()[2];
+    let file = format!("rules/{name}.yaml");
+    let (code, out, err) = run(portrules().args(["--policy", name, "diff", &file]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains(&format!("(built-in {name} ")), "{out}");
+    assert!(out.contains("no changes"), "{out}");
 }
 
 /// `test` and `docs` take `--policy` too; a built-in policy's page is the page of the

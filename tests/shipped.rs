@@ -193,6 +193,8 @@ fn shipped_bandwidth_policy_matches_bandwidth_documentation() {
             "edit",
             "--fact",
             "foc_date=2026-12-20T09:00:00Z",
+            "--now",
+            "2026-12-01T09:00:00Z",
             "--format",
             "json",
         ]));
@@ -251,6 +253,10 @@ fn shipped_telnyx_policy_matches_telnyx_documentation() {
         (
             "Within 48 hours of FOC",
             &["allow", "limited", "deny", "deny", "deny"],
+        ),
+        (
+            "exception, within 48 hours of FOC",
+            &["allow", "allow", "allow", "deny", "deny"],
         ),
         (
             "cancel-pending",

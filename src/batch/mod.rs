@@ -6,8 +6,8 @@
 //! co-process that writes one line and waits gets its answer at once, while bulk input
 //! is still written in large blocks.
 //!
-//! Depends on the engine and the model (and the loader only in its tests); never on the
-//! command line, which only hands it standard input and output.
+//! Depends on the engine, the model and the loader's built-in policies (a request may
+//! name one); never on the command line, which only hands it standard input and output.
 
 mod clock;
 mod names;

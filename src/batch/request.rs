@@ -53,24 +53,28 @@ pub(super) fn present<'de, D: serde::Deserializer<'de>>(
     <&RawValue>::deserialize(d).map(Some)
 }
 
-/// A `policy` value: text, with a message that names the key when it is not.
+/// A `policy` value: text, or `null` for none (as for `field`), with a message that names
+/// the key when it is neither.
 fn policy_name<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Cow<'de, str>>, D::Error> {
     struct Visit;
     impl<'de> serde::de::Visitor<'de> for Visit {
-        type Value = Cow<'de, str>;
+        type Value = Option<Cow<'de, str>>;
         fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
             f.write_str(
                 "the name of a built-in policy as text for `policy`, such as \"port-orders\"",
             )
         }
         fn visit_borrowed_str<E: serde::de::Error>(self, v: &'de str) -> Result<Self::Value, E> {
-            Ok(Cow::Borrowed(v))
+            Ok(Some(Cow::Borrowed(v)))
         }
         fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Self::Value, E> {
-            Ok(Cow::Owned(v.to_string()))
+            Ok(Some(Cow::Owned(v.to_string())))
+        }
+        fn visit_unit<E: serde::de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
         }
     }
-    d.deserialize_str(Visit).map(Some)
+    d.deserialize_any(Visit)
 }
 
 /// A request's facts in the order given; a name given twice is an error.

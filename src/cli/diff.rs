@@ -14,6 +14,7 @@ use crate::cli::exit::Exit;
 use crate::diff::{self, BumpCheck, Change, Impact};
 use crate::docs::escape_inline;
 use crate::host::git::{self, GitError};
+use crate::load::entry::load_embedded;
 use crate::load::{self, LoadError};
 use crate::model::rules::Rules;
 
@@ -22,7 +23,8 @@ use crate::model::rules::Rules;
 pub struct Args {
     /// The old rules: a file, or REV:PATH read from git (e.g. origin/main:rules/port-orders.yaml)
     old: String,
-    /// The new rules: a file, or REV:PATH [default: the repository's rule file]
+    /// The new rules: a file, or REV:PATH [default: with --policy, that built-in policy;
+    /// else the repository's rule file]
     new: Option<String>,
     /// Output format; markdown is ready for a pull request or a changelog
     #[arg(long, value_enum, default_value_t)]
@@ -85,8 +87,14 @@ fn render(e: &LoadError) -> String {
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
+    // With `--policy` and no NEW, the new side is that built-in policy.
+    let built_in = match (&args.new, global.policy) {
+        (None, Some(policy)) => Some(policy),
+        _ => None,
+    };
     let new_spec = match &args.new {
         Some(spec) => spec.clone(),
+        None if built_in.is_some() => global.source().map(|s| s.name()).unwrap_or_default(),
         None => match global.source() {
             Ok(Source::File { path, .. }) => path.display().to_string(),
             Ok(Source::BuiltIn(_)) => {
@@ -102,7 +110,11 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
             }
         },
     };
-    let (old, new) = match (read(global, &args.old), read(global, &new_spec)) {
+    let new = match built_in {
+        Some(policy) => load_embedded(policy).map_err(|e| render(&e)),
+        None => read(global, &new_spec),
+    };
+    let (old, new) = match (read(global, &args.old), new) {
         (Ok(old), Ok(new)) => (old, new),
         (old, new) => {
             for err in [old.err(), new.err()].into_iter().flatten() {

@@ -166,7 +166,7 @@ struct Names {
     /// The rule file as the page names it.
     rules: String,
     /// `--rules FILE` for the regenerate command, unless the rules are the repository's own
-    /// the repository's own or the default built-in ones.
+    /// or the default built-in ones.
     selector: Option<String>,
     /// The page, when it is written to or checked in a file.
     page: Option<String>,

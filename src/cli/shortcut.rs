@@ -64,7 +64,8 @@ pub(super) fn query(args: &[OsString], rules_from_env: bool) -> Option<(Args, Op
             "--format" => once(&mut format, Format::from_str(value, false).ok()?)?,
             "--now" => once(&mut now, parse_time(value).ok()?)?,
             "--fact" => facts.push(value.to_string()),
-            // Given before `query` too, clap reports the repetition.
+            // Given before `query` too: clap's turn, where the one after the command wins,
+            // as for `--rules`.
             "--policy" if policy.is_none() => policy = Some(value.to_string()),
             _ => return None,
         }

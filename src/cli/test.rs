@@ -28,8 +28,25 @@ pub(super) fn run(global: &Global, io: &mut Io<'_>) -> io::Result<Exit> {
             .map(|f| format!(" (field {f})"))
             .unwrap_or_default();
         let asked = format!("{} × {}{field}", ex.status, ex.action);
+        let moves = |to: Option<&str>| to.map(|t| format!(" → {t}")).unwrap_or_default();
         match (&o.actual, o.passed()) {
-            (Ok(actual), true) => writeln!(io.out, "ok      {asked}: {actual}")?,
+            (Ok(actual), true) => writeln!(
+                io.out,
+                "ok      {asked}: {actual}{}",
+                moves(o.expected_leads_to.as_deref())
+            )?,
+            (Ok(actual), false) if *actual == ex.expect => {
+                failed += 1;
+                writeln!(
+                    io.out,
+                    "FAILED  {asked}: expected {actual}{}, got {actual}{} (line {})",
+                    moves(o.expected_leads_to.as_deref()),
+                    o.leads_to
+                        .as_deref()
+                        .map_or(" → nowhere".to_string(), |t| format!(" → {t}")),
+                    ex.pos.line
+                )?;
+            }
             (Ok(actual), false) => {
                 failed += 1;
                 writeln!(

@@ -40,7 +40,18 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
                 Some(f) => format!("{action_label} of the {f}"),
                 None => action_label.to_string(),
             };
-            let sentence = format!("{}: {asked} is {answer}.", status.unwrap_or(&ex.status));
+            let moves = (ex.leads_to.as_deref())
+                .map(|to| {
+                    let to = rules
+                        .status(to)
+                        .map_or(to, |s| rules.statuses[s.0].label.as_ref());
+                    format!(" and moves the order to {to}")
+                })
+                .unwrap_or_default();
+            let sentence = format!(
+                "{}: {asked} is {answer}{moves}.",
+                status.unwrap_or(&ex.status)
+            );
             context! {
                 status => status.unwrap_or(&ex.status),
                 action => action_label,

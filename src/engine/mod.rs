@@ -280,8 +280,6 @@ impl Rules {
         }
     }
 
-    /// Follows the time rules from the stated status: the status the order is really
-    /// in, why, and warnings for facts a rule needed but the query lacked.
     /// Where taking `action` in `status` moves the order: along the first of its
     /// transitions on the action whose guard holds (or that has none). `None` when the
     /// action moves nothing, or when a guard on the way needs a fact the query lacks.
@@ -316,6 +314,8 @@ impl Rules {
         cond.holds(self.facts[index].kind, value, now)
     }
 
+    /// Follows the time rules from the stated status: the status the order is really
+    /// in, why, and warnings for facts a rule needed but the query lacked.
     fn effective_status(&self, query: &Query) -> (StatusId, Option<String>, Warnings<'_>) {
         let mut current = query.status;
         let mut because: Option<String> = None;

@@ -284,7 +284,6 @@ pub(crate) fn table(rules: &Rules, steps: usize) -> Value {
     })
 }
 
-/// A rule file's value as the Rego code compares it: datetimes in nanoseconds since
 /// A condition as the policy reads it: the fact, the comparison, and the operand as a
 /// shift from now in nanoseconds or a typed value; with `to` for a time rule.
 fn rule_of(rules: &Rules, cond: &Condition, to: Option<&str>) -> Map<String, Value> {
@@ -310,6 +309,7 @@ fn rule_of(rules: &Rules, cond: &Condition, to: Option<&str>) -> Map<String, Val
     rule
 }
 
+/// A rule file's value as the Rego code compares it: datetimes in nanoseconds since
 /// 1970 (what `time.parse_rfc3339_ns` gives), numbers as numbers, text trimmed.
 fn typed_value(kind: Option<FactType>, text: &str) -> Value {
     match kind.map(|k| k.parse(text)) {

@@ -3,7 +3,6 @@
 //! was written, and name matching. It depends on nothing else in the crate: producing
 //! a model is the loader's job (`load`), using one is everyone else's.
 
-#[rustfmt::skip]
 pub(crate) mod embedded;
 pub(crate) mod lifecycle;
 pub(crate) mod names;

@@ -135,6 +135,9 @@ pub struct Example {
     pub field: Option<Text>,
     /// The expected decision.
     pub expect: Effect,
+    /// The status the action must move the order to, by id or label, when the example
+    /// says so (checked with the decision).
+    pub leads_to: Option<Text>,
     /// Why, for readers.
     pub why: Option<Text>,
     /// Facts about the order, by fact id or label, with their values as written.
@@ -162,6 +165,8 @@ pub struct ExampleAt {
     pub expect: crate::model::pos::Pos,
     /// The `now` value.
     pub now: crate::model::pos::Pos,
+    /// The `leads_to` value.
+    pub leads_to: crate::model::pos::Pos,
 }
 
 /// A loaded, fully validated rule file.

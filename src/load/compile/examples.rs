@@ -24,6 +24,7 @@ pub(super) fn examples(root: &Node) -> Vec<Example> {
                 action: text(n, "action")?,
                 field: text(n, "field"),
                 expect: n.get("expect").and_then(effect)?,
+                leads_to: text(n, "leads_to"),
                 why: text(n, "why"),
                 facts: n
                     .get("facts")
@@ -49,6 +50,7 @@ pub(super) fn examples(root: &Node) -> Vec<Example> {
                     field: value_at(n, "field"),
                     expect: value_at(n, "expect"),
                     now: value_at(n, "now"),
+                    leads_to: value_at(n, "leads_to"),
                 },
             })
         })

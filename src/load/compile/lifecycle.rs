@@ -250,30 +250,37 @@ pub fn compile(root: &Node, rules: &mut Rules, cap: usize) -> Findings {
 
 /// Transitions on one trigger are tried in order: every one but the last needs a guard
 /// (else those after it are never taken), and the last needs none (else the trigger
-/// could lead nowhere).
+/// could lead nowhere). Two passes over the list, each with a map by trigger, so that a
+/// file with thousands of transitions on one trigger costs linear time.
 fn guards_are_ordered(
     status: &crate::model::rules::Status,
     list: &[Transition],
     items: &[Node],
     findings: &mut Findings,
 ) {
-    let trigger_of = |t: &Transition| match &t.trigger {
-        Trigger::Action(a) => Some(("action", a.clone())),
-        Trigger::Event(e) => Some(("event", e.clone())),
-        Trigger::When(_) => None,
-    };
+    fn trigger_of(t: &Transition) -> Option<(&'static str, &str)> {
+        match &t.trigger {
+            Trigger::Action(a) => Some(("action", a.as_ref())),
+            Trigger::Event(e) => Some(("event", e.as_ref())),
+            Trigger::When(_) => None,
+        }
+    }
     // The key of the item's `key` entry, underlined whole.
     let pos_of = |i: usize, key: &str| {
         (items.get(i).and_then(|n| n.entry(key)))
             .map_or_else(Default::default, |e| len_of(e.key_pos, key))
     };
+    // Forward: the first transition without a guard on each trigger; any after it on the
+    // same trigger is never taken.
+    let mut unguarded: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut never = vec![false; list.len()];
     for (i, t) in list.iter().enumerate() {
-        let Some((kind, id)) = trigger_of(t) else {
+        let Some(key) = trigger_of(t) else {
             continue;
         };
-        let same = |u: &Transition| trigger_of(u).is_some_and(|(k, x)| k == kind && x == id);
-        let earlier = list[..i].iter().position(|u| same(u) && u.guard.is_none());
-        if let Some(first) = earlier {
+        let (kind, id) = key;
+        if let Some(&first) = unguarded.get(&key) {
+            never[i] = true;
             let at = pos_of(i, "on");
             findings.add(|| {
                 Finding::new(
@@ -286,9 +293,20 @@ fn guards_are_ordered(
                 )
                 .help("give the earlier one a `when` saying when it is taken, or remove one of them")
             });
-            continue;
+        } else if t.guard.is_none() {
+            unguarded.insert(key, i);
         }
-        if t.guard.is_some() && !list[i + 1..].iter().any(|u| same(u) && u.guard.is_none()) {
+    }
+    // Backward: a guarded transition needs one without a guard after it.
+    let mut fallback: HashSet<(&str, &str)> = HashSet::new();
+    for (i, t) in list.iter().enumerate().rev() {
+        let Some(key) = trigger_of(t) else {
+            continue;
+        };
+        let (kind, id) = key;
+        if t.guard.is_none() {
+            fallback.insert(key);
+        } else if !never[i] && !fallback.contains(&key) {
             let at = pos_of(i, "when");
             findings.add(|| {
                 Finding::new(
