@@ -68,7 +68,7 @@ impl Source {
 
     /// Whether these are the default built-in rules, which need no option to name them.
     pub(super) fn is_default(&self) -> bool {
-        matches!(self, Source::BuiltIn(p) if std::ptr::eq(*p, embedded::default_policy()))
+        matches!(self, Source::BuiltIn(p) if p.is_default())
     }
 }
 

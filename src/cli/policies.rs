@@ -12,7 +12,7 @@ use super::{Format, Io};
 use crate::cli::exit::Exit;
 use crate::host::terminal::pad;
 use crate::load::entry::load_embedded;
-use crate::model::embedded::{POLICIES, default_policy};
+use crate::model::embedded::POLICIES;
 use crate::model::names::did_you_mean;
 
 /// Arguments of `portrules policies`.
@@ -53,7 +53,7 @@ pub(super) fn run(args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
             name: policy.name,
             version: &rules.version,
             title: &rules.title,
-            default: std::ptr::eq(*policy, default_policy()),
+            default: policy.is_default(),
             file: policy.path,
             statuses: rules.statuses.len(),
             actions: rules.actions.len(),

@@ -39,8 +39,26 @@ pub struct Policy {
 
 impl Policy {
     /// The generated rules, when they were generated from this very YAML.
+    #[inline]
     pub(crate) fn generated(&self) -> Option<&'static Rules> {
-        (self.yaml_hash == self.generated_from).then_some(self.generated)
+        self.is_current().then_some(self.generated)
+    }
+
+    /// Whether the generated rules were generated from this very YAML; usable in
+    /// constants, so that the check folds away where the policy is known.
+    pub(crate) const fn is_current(&self) -> bool {
+        self.yaml_hash == self.generated_from
+    }
+
+    /// The generated rules, whether or not they are current.
+    pub(crate) const fn generated_rules(&self) -> &'static Rules {
+        self.generated
+    }
+
+    /// Whether this is the default policy. (By name: copies of a constant need not
+    /// share an address.)
+    pub fn is_default(&self) -> bool {
+        self.name == default_policy().name
     }
 }
 
@@ -58,19 +76,26 @@ macro_rules! policy {
     };
 }
 
-/// Every built-in policy; the first is the default.
-pub static POLICIES: [Policy; 3] = [
+/// Every built-in policy; the first is the default. A constant rather than a static, so
+/// that the check of a policy's generated form against its YAML folds away when the
+/// policy is known while compiling (as the default is): `Rules::embedded()` is then a copy.
+pub const POLICIES: [Policy; 3] = [
     policy!(port_orders, "port-orders"),
     policy!(bandwidth_port_ins, "bandwidth-port-ins"),
     policy!(telnyx_porting_orders, "telnyx-porting-orders"),
 ];
 
 /// The policy the binary answers from unless told otherwise.
+pub const DEFAULT: &Policy = &POLICIES[0];
+
+/// [`DEFAULT`], for callers that take a function.
+#[inline]
 pub fn default_policy() -> &'static Policy {
-    &POLICIES[0]
+    DEFAULT
 }
 
 /// The built-in policy called `name` (exactly: names are ids).
 pub fn find(name: &str) -> Option<&'static Policy> {
-    POLICIES.iter().find(|p| p.name == name)
+    const ALL: &[Policy] = &POLICIES;
+    ALL.iter().find(|p| p.name == name)
 }
