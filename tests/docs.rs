@@ -313,3 +313,51 @@ fn set_mode(path: &Path, mode: u32) {
     use std::os::unix::fs::PermissionsExt;
     std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap();
 }
+
+/// `schema --output` writes what `schema` prints; `--check` passes on it, fails with a
+/// diff on an edited copy, refuses a missing file and a committed link, and `--output`
+/// does not write through a link.
+#[test]
+fn the_schema_is_written_and_checked_like_a_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let copy = dir.path().join("rules.schema.json");
+    let (_, printed, _) = run(portrules().arg("schema"));
+    assert_eq!(
+        printed,
+        std::fs::read_to_string(root("schemas/rules.schema.json")).unwrap()
+    );
+    let (code, out, err) = run(portrules().args(["schema", "--output"]).arg(&copy));
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), printed);
+    let (code, out, _) = run(portrules().args(["schema", "--check"]).arg(&copy));
+    assert_eq!(code, 0);
+    assert!(out.ends_with(": up to date\n"), "{out}");
+    std::fs::write(&copy, printed.replacen("\"title\"", "\"titel\"", 1)).unwrap();
+    let (code, out, err) = run(portrules().args(["schema", "--check"]).arg(&copy));
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("-  \"titel\"") && out.contains("+  \"title\""),
+        "{out}"
+    );
+    assert!(
+        err.contains("regenerate it with `portrules schema --output "),
+        "{err}"
+    );
+    let (code, _, err) = run(portrules()
+        .args(["schema", "--check"])
+        .arg(dir.path().join("none.json")));
+    assert_eq!(code, 2, "a missing copy is an error, never a pass: {err}");
+    #[cfg(unix)]
+    {
+        let secret = dir.path().join("secret");
+        std::fs::write(&secret, "do not print\n").unwrap();
+        let link = dir.path().join("link.json");
+        std::os::unix::fs::symlink(&secret, &link).unwrap();
+        let (code, out, _) = run(portrules().args(["schema", "--check"]).arg(&link));
+        assert_eq!(code, 1);
+        assert!(!out.contains("do not print"), "{out}");
+        let (code, _, err) = run(portrules().args(["schema", "--output"]).arg(&link));
+        assert_eq!(code, 2, "{err}");
+        assert_eq!(std::fs::read_to_string(&secret).unwrap(), "do not print\n");
+    }
+}

@@ -18,6 +18,7 @@ mod policies;
 mod properties;
 mod query;
 mod readme;
+mod shell;
 mod shipped;
 mod untrusted;
 mod validate;

@@ -8,12 +8,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::global::{self, Global};
-use super::{Io, out_of_date};
+use super::{Io, generated};
 use crate::cli::exit::Exit;
 use crate::docs::{self, Page, Source};
 use crate::host::files::{self, ReadError};
 use crate::host::workspace;
-use crate::host::write::{Links, first_link, write_atomic};
 use crate::model::rules::Rules;
 
 /// Arguments of `portrules docs`.
@@ -96,67 +95,22 @@ fn generate(
         .page
         .regenerate_command(names.selector.as_deref(), names.page.as_deref());
     if let Some(path) = &args.check {
-        let shown = path.display().to_string();
-        if !args.follow_symlinks
-            && let Ok(Some((link, target))) = first_link(path)
-        {
-            let why = format!(
-                "`{}` is a symbolic link to `{}`, and a committed page is not read through links",
-                link.display(),
-                target.display()
-            );
-            return out_of_date(io, &shown, &why, &regenerate);
-        }
-        // A committed page longer than this cannot be the generated one; reading stops
-        // there, whatever the path holds (a link to `/dev/zero` included).
-        let limit = (page.len() as u64)
-            .saturating_mul(2)
-            .max(global.limits.max_size);
-        let committed = match files::read_text_bounded(path, limit) {
-            Ok(text) => text,
-            Err(ReadError::TooLarge { .. }) => {
-                let why = format!(
-                    "it holds more than {limit} bytes, far more than the {} bytes the rules generate",
-                    page.len()
-                );
-                return out_of_date(io, &shown, &why, &regenerate);
-            }
-            Err(e) => {
-                writeln!(io.err, "error: cannot read {shown}: {e}")?;
-                writeln!(io.err, "  = help: generate it with `{regenerate}`")?;
-                return Ok(Exit::Error);
-            }
+        let made_by = from.name();
+        let how = generated::Check {
+            regenerate: &regenerate,
+            made_by: &made_by,
+            follow_symlinks: args.follow_symlinks,
+            max_size: global.limits.max_size,
         };
-        if committed == page {
-            writeln!(io.out, "{shown}: up to date")?;
-            return Ok(Exit::Yes);
-        }
-        // The committed page is a branch's text: shown escaped, like everything else
-        // meant for people.
-        let diff = files::unified_diff(&committed, &page, &shown, "generated");
-        io.out
-            .write_all(crate::host::terminal::escape(&diff).as_bytes())?;
-        let why = format!(
-            "it differs from what {} generates (diff above: - is the file, + is what it should say)",
-            from.name()
-        );
-        return out_of_date(io, &shown, &why, &regenerate);
+        return generated::check(io, path, &page, &how);
     }
-    let links = if args.follow_symlinks {
-        Links::Follow
-    } else {
-        Links::Refuse
-    };
-    match &args.output {
-        Some(path) if path.as_os_str() != "-" => match write_atomic(path, page.as_bytes(), links) {
-            Ok(()) => Ok(Exit::Yes),
-            Err(e) => super::write_failed(io, path, &e, "the page"),
-        },
-        _ => {
-            io.out.write_all(page.as_bytes())?;
-            Ok(Exit::Yes)
-        }
-    }
+    generated::write(
+        io,
+        args.output.as_deref(),
+        &page,
+        args.follow_symlinks,
+        "the page",
+    )
 }
 
 /// How a page names its rules and itself: from the repository's top folder, so that

@@ -6,10 +6,12 @@
 pub(crate) mod exit;
 
 mod batch;
+mod completions;
 mod deferred;
 mod diff;
 mod docs;
 mod export;
+mod generated;
 mod global;
 mod policies;
 mod query;
@@ -115,8 +117,8 @@ enum Command {
     Validate(Sub<validate::Args>),
     /// Print the whole status × action table
     Table(Sub<table::Args>),
-    /// Print the JSON Schema that rule files follow
-    Schema(Sub<NoArgs>),
+    /// Print the JSON Schema that rule files follow, write it, or check a committed copy
+    Schema(Sub<schema::Args>),
     /// Generate a documentation page, write it, or check the committed one
     Docs(Sub<docs::Args>),
     /// Answer JSON Lines requests from stdin, one answer line per request line
@@ -131,6 +133,8 @@ enum Command {
     Export(Sub<export::Args>),
     /// List the policies built into this binary, for --policy and $PORTRULES_POLICY
     Policies(Sub<policies::Args>),
+    /// Print a completion script: bash, zsh, fish, powershell or elvish
+    Completions(Sub<completions::Args>),
 }
 
 impl Command {
@@ -140,13 +144,15 @@ impl Command {
             Command::Query(Deferred(w)) => &w.trailing,
             Command::Validate(Deferred(w)) => &w.trailing,
             Command::Table(Deferred(w)) => &w.trailing,
-            Command::Schema(Deferred(w)) | Command::Test(Deferred(w)) => &w.trailing,
+            Command::Schema(Deferred(w)) => &w.trailing,
+            Command::Test(Deferred(w)) => &w.trailing,
             Command::Batch(Deferred(w)) => &w.trailing,
             Command::Docs(Deferred(w)) => &w.trailing,
             Command::Diff(Deferred(w)) => &w.trailing,
             Command::Transitions(Deferred(w)) => &w.trailing,
             Command::Export(Deferred(w)) => &w.trailing,
             Command::Policies(Deferred(w)) => &w.trailing,
+            Command::Completions(Deferred(w)) => &w.trailing,
         }
     }
 }
@@ -164,7 +170,11 @@ impl Command {
             Command::Test(_) => true,
             Command::Policies(Deferred(w)) => w.args.format == Format::Text,
             // Export prints diffs escaped itself, and may print a binary bundle.
-            Command::Schema(_) | Command::Docs(_) | Command::Batch(_) | Command::Export(_) => false,
+            Command::Schema(_)
+            | Command::Docs(_)
+            | Command::Batch(_)
+            | Command::Export(_)
+            | Command::Completions(_) => false,
         }
     }
 }
@@ -279,7 +289,7 @@ where
         Command::Query(Deferred(w)) => query::run(&global, &w.args, io),
         Command::Validate(Deferred(w)) => validate::run(&global, &w.args, io),
         Command::Table(Deferred(w)) => table::run(&global, &w.args, io),
-        Command::Schema(_) => schema::run(io),
+        Command::Schema(Deferred(w)) => schema::run(&global, &w.args, io),
         Command::Docs(Deferred(w)) => docs::run(&global, &w.args, io),
         Command::Batch(Deferred(w)) => batch::run(&global, &w.args, io),
         Command::Diff(Deferred(w)) => diff::run(&global, &w.args, io),
@@ -287,6 +297,7 @@ where
         Command::Transitions(Deferred(w)) => transitions::run(&global, &w.args, io),
         Command::Export(Deferred(w)) => export::run(&global, &w.args, io),
         Command::Policies(Deferred(w)) => policies::run(&w.args, io),
+        Command::Completions(Deferred(w)) => completions::run(&w.args, io),
     };
     finish(result, io)
 }

@@ -1,0 +1,66 @@
+//! `portrules completions SHELL`: a script for every shell clap_complete knows, naming
+//! every command and the shared options; bash's is checked by bash itself.
+
+use crate::common::{portrules, run};
+
+#[test]
+fn completions_cover_every_command_in_every_shell() {
+    use clap::ValueEnum;
+    let (_, help, _) = run(portrules().arg("--help"));
+    // The commands, as `--help` lists them.
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+        .collect();
+    assert!(
+        commands.contains(&"policies") && commands.contains(&"completions"),
+        "{commands:?}"
+    );
+    for shell in clap_complete::Shell::value_variants() {
+        let name = shell.to_possible_value().unwrap().get_name().to_string();
+        let (code, script, err) = run(portrules().args(["completions", &name]));
+        assert_eq!(code, 0, "{name}: {err}");
+        for command in &commands {
+            assert!(script.contains(command), "{name} completes no `{command}`");
+        }
+        for option in ["policy", "rules", "format"] {
+            // fish writes long options as `-l NAME`, the others as `--NAME`.
+            let offered =
+                script.contains(&format!("--{option}")) || script.contains(&format!("-l {option}"));
+            assert!(offered, "{name} completes no `--{option}`");
+        }
+    }
+    let (code, _, err) = run(portrules().args(["completions", "tcsh"]));
+    assert_eq!(code, 2, "{err}");
+}
+
+/// The bash script is valid bash.
+#[cfg(unix)]
+#[test]
+fn the_bash_completion_script_parses() {
+    if std::process::Command::new("bash")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let (_, script, _) = run(portrules().args(["completions", "bash"]));
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("portrules.bash");
+    std::fs::write(&file, script).unwrap();
+    let out = std::process::Command::new("bash")
+        .arg("-n")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
