@@ -64,3 +64,46 @@ fn the_bash_completion_script_parses() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// The committed manual pages are what this build generates, one per command; a page
+/// written elsewhere checks clean, an edited one is stale (exit 1) and a missing one an
+/// error (exit 2).
+#[test]
+fn manual_pages_are_generated_and_checked() {
+    let (code, out, err) = run(portrules().args(["man", "--check", "docs/man"]));
+    assert_eq!(
+        code, 0,
+        "docs/man is stale; regenerate it with `cargo run -- man --output docs/man`\n{out}{err}"
+    );
+    let (_, help, _) = run(portrules().arg("--help"));
+    for command in help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .filter(|c| *c != "help")
+    {
+        assert!(
+            crate::common::root(&format!("docs/man/portrules-{command}.1")).exists(),
+            "no manual page for `{command}`"
+        );
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let man = dir.path().join("man");
+    let (code, _, err) = run(portrules().args(["man", "--output"]).arg(&man));
+    assert_eq!(code, 0, "{err}");
+    let (code, _, _) = run(portrules().args(["man", "--check"]).arg(&man));
+    assert_eq!(code, 0);
+    let page = man.join("portrules-query.1");
+    let text = std::fs::read_to_string(&page).unwrap();
+    std::fs::write(&page, text.replacen("query", "qeury", 1)).unwrap();
+    let (code, out, _) = run(portrules().args(["man", "--check"]).arg(&man));
+    assert_eq!(code, 1, "{out}");
+    std::fs::remove_file(man.join("portrules-docs.1")).unwrap();
+    let (code, _, _) = run(portrules().args(["man", "--check"]).arg(&man));
+    assert_eq!(code, 2, "a missing page is an error, never a pass");
+    let (code, roff, _) = run(portrules().arg("man"));
+    assert_eq!(code, 0);
+    assert!(roff.contains(".TH portrules 1"), "{roff}");
+}

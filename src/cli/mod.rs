@@ -13,6 +13,7 @@ mod docs;
 mod export;
 mod generated;
 mod global;
+mod man;
 mod policies;
 mod query;
 mod schema;
@@ -135,6 +136,8 @@ enum Command {
     Policies(Sub<policies::Args>),
     /// Print a completion script: bash, zsh, fish, powershell or elvish
     Completions(Sub<completions::Args>),
+    /// Print the manual page, write every page into a folder, or check a committed one
+    Man(Sub<man::Args>),
 }
 
 impl Command {
@@ -153,6 +156,7 @@ impl Command {
             Command::Export(Deferred(w)) => &w.trailing,
             Command::Policies(Deferred(w)) => &w.trailing,
             Command::Completions(Deferred(w)) => &w.trailing,
+            Command::Man(Deferred(w)) => &w.trailing,
         }
     }
 }
@@ -174,7 +178,8 @@ impl Command {
             | Command::Docs(_)
             | Command::Batch(_)
             | Command::Export(_)
-            | Command::Completions(_) => false,
+            | Command::Completions(_)
+            | Command::Man(_) => false,
         }
     }
 }
@@ -298,6 +303,7 @@ where
         Command::Export(Deferred(w)) => export::run(&global, &w.args, io),
         Command::Policies(Deferred(w)) => policies::run(&w.args, io),
         Command::Completions(Deferred(w)) => completions::run(&w.args, io),
+        Command::Man(Deferred(w)) => man::run(&global, &w.args, io),
     };
     finish(result, io)
 }
