@@ -3,21 +3,25 @@
 
 use crate::common::{portrules, run};
 
-#[test]
-fn completions_cover_every_command_in_every_shell() {
-    use clap::ValueEnum;
+/// The commands, as `portrules --help` lists them (without `help`).
+fn commands() -> Vec<String> {
     let (_, help, _) = run(portrules().arg("--help"));
-    // The commands, as `--help` lists them.
-    let commands: Vec<&str> = help
-        .lines()
+    help.lines()
         .skip_while(|l| !l.starts_with("Commands:"))
         .skip(1)
         .take_while(|l| l.starts_with("  "))
         .filter_map(|l| l.split_whitespace().next())
         .filter(|c| *c != "help")
-        .collect();
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn completions_cover_every_command_in_every_shell() {
+    use clap::ValueEnum;
+    let commands = commands();
     assert!(
-        commands.contains(&"policies") && commands.contains(&"completions"),
+        commands.iter().any(|c| c == "policies") && commands.iter().any(|c| c == "completions"),
         "{commands:?}"
     );
     for shell in clap_complete::Shell::value_variants() {
@@ -75,15 +79,7 @@ fn manual_pages_are_generated_and_checked() {
         code, 0,
         "docs/man is stale; regenerate it with `cargo run -- man --output docs/man`\n{out}{err}"
     );
-    let (_, help, _) = run(portrules().arg("--help"));
-    for command in help
-        .lines()
-        .skip_while(|l| !l.starts_with("Commands:"))
-        .skip(1)
-        .take_while(|l| l.starts_with("  "))
-        .filter_map(|l| l.split_whitespace().next())
-        .filter(|c| *c != "help")
-    {
+    for command in commands() {
         assert!(
             crate::common::root(&format!("docs/man/portrules-{command}.1")).exists(),
             "no manual page for `{command}`"
