@@ -8,6 +8,7 @@ mod batch;
 mod common;
 mod diff;
 mod docs;
+mod editor;
 mod embedded;
 mod examples;
 mod export;
