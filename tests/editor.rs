@@ -90,7 +90,10 @@ fn every_description_has_its_markdown_copy() {
         .iter()
         .filter(|(_, m)| m.get("description").is_some_and(Value::is_string))
         .count();
-    assert!(described > 50, "the schema describes its keys ({described})");
+    assert!(
+        described > 50,
+        "the schema describes its keys ({described})"
+    );
     assert!(
         text == wanted,
         "{SCHEMA}: a markdownDescription is missing or differs from its description; \
@@ -125,7 +128,10 @@ fn every_schema_example_is_valid_where_it_stands() {
         };
         let validator = validator_at(&full, pointer);
         for example in examples {
-            let errors: Vec<String> = validator.iter_errors(example).map(|e| e.to_string()).collect();
+            let errors: Vec<String> = validator
+                .iter_errors(example)
+                .map(|e| e.to_string())
+                .collect();
             assert!(
                 errors.is_empty(),
                 "{SCHEMA}{pointer}: the example {example} is invalid: {errors:?}"
@@ -137,7 +143,8 @@ fn every_schema_example_is_valid_where_it_stands() {
     // Every definition shows at least one.
     for (name, def) in full["$defs"].as_object().unwrap() {
         assert!(
-            def.get("examples").is_some_and(|e| !e.as_array().unwrap().is_empty()),
+            def.get("examples")
+                .is_some_and(|e| !e.as_array().unwrap().is_empty()),
             "$defs/{name} has no example"
         );
     }

@@ -15,6 +15,7 @@ mod export;
 mod hostile;
 mod invalid;
 mod lifecycle;
+mod links;
 mod policies;
 mod properties;
 mod query;

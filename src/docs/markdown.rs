@@ -70,12 +70,25 @@ pub fn is_plain_inline(text: &str) -> bool {
 
 /// Escapes trusted Markdown (the schema's own descriptions, with their `code` spans)
 /// for a table cell: only what would break the row or open HTML is changed.
+///
+/// Inside a `code` span, `<` and `>` are kept as written: Markdown reads no HTML there,
+/// and an entity would be shown as one. A span is found as CommonMark finds it (a run of
+/// backticks closed by the next run of the same length); a run without a partner opens
+/// nothing. `|` is escaped everywhere, as GitHub's tables need.
 pub fn escape_cell(text: &str) -> String {
+    let text = text.trim();
+    let spans = code_spans(text);
+    let mut next = spans.iter().peekable();
     let mut out = String::with_capacity(text.len());
-    for c in text.trim().chars() {
+    for (i, c) in text.char_indices() {
+        while next.peek().is_some_and(|r| r.end <= i) {
+            next.next();
+        }
+        let in_code = next.peek().is_some_and(|r| r.contains(&i));
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
             '|' => out.push_str("\\|"),
+            '<' | '>' if in_code => out.push(c),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             c if c.is_control() => {}
@@ -83,6 +96,46 @@ pub fn escape_cell(text: &str) -> String {
         }
     }
     out
+}
+
+/// The byte ranges inside code spans, in order: between a run of backticks and the next
+/// run of the same length. Linear: each run knows the next run of its length.
+fn code_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut runs = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let start = i;
+            while i < bytes.len() && bytes[i] == b'`' {
+                i += 1;
+            }
+            runs.push((start, i - start));
+        } else {
+            i += 1;
+        }
+    }
+    let mut partner = vec![None; runs.len()];
+    let mut later: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (k, &(_, len)) in runs.iter().enumerate().rev() {
+        partner[k] = later.insert(len, k);
+    }
+    let mut spans = Vec::new();
+    let mut k = 0;
+    while k < runs.len() {
+        let (start, len) = runs[k];
+        // Outside a span, a backslash escapes the backtick after it: that run opens
+        // nothing (seeing too few spans only costs an entity shown as written).
+        let escaped = start > 0 && bytes[start - 1] == b'\\';
+        match partner[k] {
+            Some(close) if !escaped => {
+                spans.push(start + len..runs[close].0);
+                k = close + 1;
+            }
+            _ => k += 1,
+        }
+    }
+    spans
 }
 
 /// A line starting with `-`, `+`, `=`, or `1.` would become a list or a heading
@@ -117,6 +170,21 @@ mod tests {
                 proptest::prop_assert_eq!(escape_inline(&text), text);
             }
         }
+    }
+
+    #[test]
+    fn cell_escaping_keeps_code_spans_and_stops_html() {
+        assert_eq!(
+            escape_cell("`{action: <id>}` or <b>"),
+            "`{action: <id>}` or &lt;b&gt;"
+        );
+        // A run without a partner of its length opens no span.
+        assert_eq!(escape_cell("` <b> ``"), "` &lt;b&gt; ``");
+        assert_eq!(escape_cell("`` a ` <b> ``"), "`` a ` <b> ``");
+        assert_eq!(escape_cell("`a|b`"), "`a\\|b`");
+        // An escaped backtick opens nothing; inside a span a backslash escapes nothing.
+        assert_eq!(escape_cell("\\` <b> `"), "\\` &lt;b&gt; `");
+        assert_eq!(escape_cell("`a\\` <b> `"), "`a\\` &lt;b&gt; `");
     }
 
     #[test]
