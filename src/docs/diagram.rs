@@ -68,7 +68,11 @@ pub fn mermaid(rules: &Rules) -> Option<String> {
                     .iter()
                     .find(|x| x.id == *e)
                     .map_or(e.to_string(), |x| x.label.to_string()),
-                Trigger::When(_) => condition_words(rules, &t.trigger).unwrap_or_default(),
+                // The rule's own reason reads better, and shorter, than the condition.
+                Trigger::When(_) => match &t.because {
+                    Some(because) => because.to_string(),
+                    None => condition_words(rules, &t.trigger).unwrap_or_default(),
+                },
             };
             if let Some(guard) = t.guard.as_ref().and_then(|g| words(rules, g)) {
                 label.push_str(&format!(", if {guard}"));

@@ -48,16 +48,49 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
                     format!(" and moves the order to {to}")
                 })
                 .unwrap_or_default();
+            // The facts an example relies on belong in its sentence: without its FOC
+            // date, "Transfer approved: Cancel is not allowed" reads as if it
+            // contradicted the table.
+            let facts: Vec<(String, String)> = ex
+                .facts
+                .iter()
+                .map(|(name, value)| {
+                    let label = rules
+                        .facts
+                        .iter()
+                        .find(|f| f.id == *name || f.label.eq_ignore_ascii_case(name))
+                        .map_or(name.to_string(), |f| f.label.to_string());
+                    (label, value.to_string())
+                })
+                .collect();
+            let mut given: Vec<String> = facts
+                .iter()
+                .map(|(label, value)| format!("{label} {value}"))
+                .collect();
+            if let Some(now) = &ex.now {
+                given.push(format!("asked at {now}"));
+            }
+            let with = match (facts.is_empty(), given.is_empty()) {
+                (_, true) => String::new(),
+                (false, false) => format!(", with {}", given.join(", ")),
+                (true, false) => format!(", {}", given.join(", ")),
+            };
             let sentence = format!(
-                "{}: {asked} is {answer}{moves}.",
+                "{}{with}: {asked} is {answer}{moves}.",
                 status.unwrap_or(&ex.status)
             );
+            let facts: Vec<Value> = facts
+                .into_iter()
+                .map(|(label, value)| context! { label => label, value => value })
+                .collect();
             context! {
                 status => status.unwrap_or(&ex.status),
                 action => action_label,
                 field => field,
                 expect => ex.expect.as_str(),
                 why => &ex.why,
+                facts => facts,
+                now => &ex.now,
                 sentence => sentence,
             }
         })
