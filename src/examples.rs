@@ -80,6 +80,19 @@ impl Outcome<'_> {
     }
 }
 
+/// What `portrules validate` reports for a file that loaded: each failing example at
+/// its line, then the warnings. Empty when the file is clean.
+pub fn diagnostics(loaded: &crate::load::Loaded, file: &str) -> Vec<crate::load::Diagnostic> {
+    let lines = crate::load::diag::Lines::new(&loaded.text);
+    let mut out: Vec<crate::load::Diagnostic> = run(&loaded.rules)
+        .iter()
+        .filter_map(|o| o.finding())
+        .map(|f| f.locate(file, &lines))
+        .collect();
+    out.extend(loaded.warnings.iter().cloned());
+    out
+}
+
 /// Asks every example's question.
 ///
 /// ```

@@ -54,14 +54,8 @@ fn check(global: &Global, source: &Source, name: &str) -> Checked {
         Ok(loaded) => {
             let r = &loaded.rules;
             // Examples are guards on the table: a wrong one makes the file invalid.
-            let lines = diag::Lines::new(&loaded.text);
-            let mut diagnostics: Vec<Diagnostic> = crate::examples::run(r)
-                .iter()
-                .filter_map(|o| o.finding())
-                .map(|f| f.locate(name, &lines))
-                .collect();
-            let failed = !diagnostics.is_empty();
-            diagnostics.extend(loaded.warnings);
+            let diagnostics = crate::examples::diagnostics(&loaded, name);
+            let failed = diagnostics.iter().any(|d| d.severity == Severity::Error);
             let summary = format!(
                 "{} {}: {} statuses × {} actions, {} examples",
                 r.name,

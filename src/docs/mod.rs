@@ -5,6 +5,7 @@
 //! the command line or on files: it returns text, the caller writes it.
 
 mod diagram;
+mod error_examples;
 mod errors;
 mod markdown;
 mod rule_format;

@@ -146,10 +146,11 @@ impl<'a> Lines<'a> {
 
 /// The line that stands for `count` findings of `severity` that were not reported.
 pub fn omitted(file: &str, severity: Severity, count: usize, cap: usize) -> Diagnostic {
-    let (code, what) = match severity {
-        Severity::Error => (Code::TooManyProblems, "problems"),
-        Severity::Warning => (Code::TooManyWarnings, "warnings"),
+    let (code, one, many) = match severity {
+        Severity::Error => (Code::TooManyProblems, "problem was", "problems were"),
+        Severity::Warning => (Code::TooManyWarnings, "warning was", "warnings were"),
     };
+    let what = if count == 1 { one } else { many };
     Diagnostic {
         file: file.to_string(),
         line: 0,
@@ -158,7 +159,7 @@ pub fn omitted(file: &str, severity: Severity, count: usize, cap: usize) -> Diag
         end_column: 0,
         severity,
         code,
-        message: format!("{count} more {what} were found but are not shown (the first {cap} are)"),
+        message: format!("{count} more {what} found but not shown: the report stops after {cap}"),
         help: Some(
             "fix the ones shown and run again, or raise the limit with `--max-problems N`".into(),
         ),
