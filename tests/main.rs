@@ -13,6 +13,7 @@ mod embedded;
 mod examples;
 mod export;
 mod hostile;
+mod init;
 mod invalid;
 mod lifecycle;
 mod links;

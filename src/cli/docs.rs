@@ -28,9 +28,11 @@ pub struct Args {
     /// output
     #[arg(long, value_name = "FILE", conflicts_with = "check")]
     output: Option<PathBuf>,
-    /// Exit 0 if FILE equals the generated page, 1 with a diff if not, 2 on errors
-    #[arg(long, value_name = "FILE")]
-    check: Option<PathBuf>,
+    /// Exit 0 if FILE equals the generated page, 1 with a diff if not, 2 on errors;
+    /// without FILE, the page that portrules.toml names (`page = ...`), or
+    /// docs/port-order-statuses.md beside a conventional rules/port-orders.yaml
+    #[arg(long, value_name = "FILE", num_args = 0..=1)]
+    check: Option<Option<PathBuf>>,
     /// Let --output replace, and --check read, the file a symbolic link points to
     /// (refused by default: a branch may commit the page as a link to a file outside
     /// the repository, such as a secret that a diff would print)
@@ -42,8 +44,28 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let Some((rules, from)) = global.load_with_source(io) else {
         return Ok(Exit::Error);
     };
+    let check = match &args.check {
+        None => None,
+        Some(Some(path)) => Some(path.clone()),
+        Some(None) => match repository_page(&from) {
+            Some(path) => Some(path),
+            None => {
+                writeln!(
+                    io.err,
+                    "error: `--check` without a file needs the page's name, and no {} names one",
+                    workspace::CONFIG
+                )?;
+                writeln!(
+                    io.err,
+                    "  = help: give it (`--check docs/port-order-statuses.md`), or add `page = \"docs/<name>.md\"` to {}",
+                    workspace::CONFIG
+                )?;
+                return Ok(Exit::Error);
+            }
+        },
+    };
     let rules = Arc::new(rules);
-    let exit = generate(global, args, (rules.clone(), &from), io);
+    let exit = generate(global, args, check.as_deref(), (rules.clone(), &from), io);
     crate::load::release(rules);
     exit
 }
@@ -52,11 +74,12 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
 fn generate(
     global: &Global,
     args: &Args,
+    check: Option<&Path>,
     (rules, from): (Arc<Rules>, &global::Source),
     io: &mut Io<'_>,
 ) -> io::Result<Exit> {
-    let file = args.check.as_ref().or(args.output.as_ref());
-    let names = Names::new(from, file.map(PathBuf::as_path));
+    let file = check.or(args.output.as_deref());
+    let names = Names::new(from, file);
     let source = Source {
         rules,
         path: &names.rules,
@@ -94,7 +117,7 @@ fn generate(
     let regenerate = args
         .page
         .regenerate_command(names.selector.as_deref(), names.page.as_deref());
-    if let Some(path) = &args.check {
+    if let Some(path) = check {
         let made_by = from.name();
         let how = generated::Check {
             regenerate: &regenerate,
@@ -112,6 +135,38 @@ fn generate(
         "the page",
     )
 }
+
+/// The page a repository keeps for its rules: the one `portrules.toml` names, else the
+/// conventional `docs/port-order-statuses.md` beside a conventional rule file.
+fn repository_page(from: &global::Source) -> Option<PathBuf> {
+    let global::Source::File {
+        workspace: Some(ws),
+        ..
+    } = from
+    else {
+        return None;
+    };
+    let page = match (&ws.page, ws.configured) {
+        (Some(page), _) => ws.root.join(page),
+        (None, false) => ws.root.join(CONVENTIONAL_PAGE),
+        (None, true) => return None,
+    };
+    // Named from the current folder when it is inside the repository, as a person
+    // would type it.
+    let here = std::env::current_dir()
+        .ok()
+        .and_then(|d| std::fs::canonicalize(d).ok());
+    Some(
+        match here.and_then(|h| page.strip_prefix(h).ok().map(Path::to_path_buf)) {
+            Some(relative) if !relative.as_os_str().is_empty() => relative,
+            _ => page,
+        },
+    )
+}
+
+/// The page of a repository that keeps its rules in `rules/port-orders.yaml` without a
+/// configuration.
+pub(super) const CONVENTIONAL_PAGE: &str = "docs/port-order-statuses.md";
 
 /// How a page names its rules and itself: from the repository's top folder, so that
 /// the page is the same whichever folder it was generated from and however its paths

@@ -13,6 +13,7 @@ mod docs;
 mod export;
 mod generated;
 mod global;
+mod init;
 mod man;
 mod policies;
 mod query;
@@ -138,6 +139,8 @@ enum Command {
     Completions(Sub<completions::Args>),
     /// Print the manual page, write every page into a folder, or check a committed one
     Man(Sub<man::Args>),
+    /// Set up a policy repository: rules, schema, configuration, page, pre-commit and CI
+    Init(Sub<init::Args>),
 }
 
 impl Command {
@@ -157,6 +160,7 @@ impl Command {
             Command::Policies(Deferred(w)) => &w.trailing,
             Command::Completions(Deferred(w)) => &w.trailing,
             Command::Man(Deferred(w)) => &w.trailing,
+            Command::Init(Deferred(w)) => &w.trailing,
         }
     }
 }
@@ -180,6 +184,7 @@ impl Command {
             | Command::Export(_)
             | Command::Completions(_)
             | Command::Man(_) => false,
+            Command::Init(_) => true,
         }
     }
 }
@@ -280,7 +285,10 @@ where
             // Only `validate` reports warnings; the other commands need the rules alone.
             warnings: matches!(cli.command, Command::Validate(_)),
         },
-        repository: !matches!(cli.command, Command::Query(_) | Command::Batch(_)),
+        repository: !matches!(
+            cli.command,
+            Command::Query(_) | Command::Batch(_) | Command::Init(_)
+        ),
     };
     let mut escaped;
     let out: &mut dyn Write = if cli.command.prints_for_people() {
@@ -304,6 +312,7 @@ where
         Command::Policies(Deferred(w)) => policies::run(&w.args, io),
         Command::Completions(Deferred(w)) => completions::run(&w.args, io),
         Command::Man(Deferred(w)) => man::run(&global, &w.args, io),
+        Command::Init(Deferred(w)) => init::run(&global, &w.args, io),
     };
     finish(result, io)
 }
