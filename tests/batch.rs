@@ -30,11 +30,9 @@ fn mixed_lines_keep_order_count_and_ids() {
     assert_eq!(out[0]["decision"], "deny");
     assert_eq!(out[0]["id"], 1);
     assert_eq!(out[1]["line"], 2);
-    assert!(
-        out[1]["error"]
-            .as_str()
-            .unwrap()
-            .starts_with("not a JSON request object")
+    assert_eq!(
+        out[1]["error"],
+        "not valid JSON at column 2: a value is misspelt (`true`, `false` and `null` are the only bare words)"
     );
     assert!(out[1].get("id").is_none());
     assert_eq!(out[2]["line"], 3);
@@ -58,7 +56,16 @@ fn mixed_lines_keep_order_count_and_ids() {
     );
     assert_eq!(out[6]["id"], 2.5);
     assert_eq!(out[7]["line"], 8);
+    assert!(
+        out[7]["error"].as_str().unwrap().ends_with("not a list"),
+        "{}",
+        out[7]
+    );
     assert_eq!(out[8]["line"], 9);
+    assert_eq!(
+        out[8]["error"],
+        "`status` must be text, such as \"error\", not a number"
+    );
     assert_eq!(
         out[9]["decision"], "allow",
         "CRLF line endings are accepted"
@@ -69,6 +76,69 @@ fn mixed_lines_keep_order_count_and_ids() {
         "a key the request format does not have is an error, never ignored"
     );
     assert_eq!(out[10]["id"], "last");
+}
+
+/// serde reads a struct from a list by position: `["error", "view", ...]` must not be
+/// answered as a request, nor `[7]` lend its first item as an id.
+#[test]
+fn a_list_is_no_request_and_lends_no_id() {
+    let seven = r#"["error", "view", null, 7, null, null, null]"#;
+    let (code, out) = batch(&[seven, "[7]"].join("\n"));
+    assert_eq!(code, 0);
+    for answer in &out {
+        assert!(answer.get("decision").is_none(), "{answer}");
+        assert!(answer.get("id").is_none(), "{answer}");
+        assert!(
+            answer["error"]
+                .as_str()
+                .unwrap()
+                .contains("one JSON object per line"),
+            "{answer}"
+        );
+    }
+}
+
+/// Messages say what is wrong in the request's own terms, never serde's.
+#[test]
+fn request_errors_are_in_our_words() {
+    let lines = [
+        r#"{id: 1}"#,
+        r#"{"status": "error""#,
+        r#"{"status": "error", "action": "view"} trailing"#,
+        r#"{"status": "error", "action": "view", "facts": [1], "id": 3}"#,
+        r#"{"status": "error", "action": "view", "now": 20261127}"#,
+        r#"{"status": "error", "action": "view", "policy": 1}"#,
+        r#"{"status": "error", "action": "view", "field": {}}"#,
+        "\"status\"",
+        "true",
+    ];
+    let (_, out) = batch(&lines.join("\n"));
+    assert_eq!(out.len(), lines.len());
+    for (line, answer) in lines.iter().zip(&out) {
+        let message = answer["error"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{line}: {answer}"));
+        for serde in [
+            "expected",
+            "invalid type",
+            "at line",
+            "struct",
+            "EOF",
+            "ident",
+        ] {
+            assert!(!message.contains(serde), "{line}: {message}");
+        }
+    }
+    assert_eq!(
+        out[3]["id"], 3,
+        "the id of a request with a wrong value is echoed"
+    );
+    assert!(
+        out[3]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("`facts` must be an object")
+    );
 }
 
 #[test]

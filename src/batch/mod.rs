@@ -23,7 +23,7 @@ use crate::model::names::Suggester;
 use crate::model::rules::{ActionId, FieldId, Rules, StatusId};
 pub use clock::{Clock, Pinned, SystemClock};
 use names::Names;
-use request::{IdOnly, NAME_MARGIN, Request, echo_id, parse, shown};
+use request::{IdOnly, NAME_MARGIN, Request, echo_id, is_object, parse, shown};
 
 /// Tables with more possible answers than this (statuses × actions × (fields + 1))
 /// compute each answer when asked instead of rendering them all up front: a 10,000 ×
@@ -150,8 +150,9 @@ impl<'r> Answers<'r> {
             }
             Err(message) => {
                 // The request did not parse; its id may still be readable.
-                let id = serde_json::from_slice::<IdOnly<'_>>(line)
-                    .ok()
+                let id = is_object(line)
+                    .then(|| serde_json::from_slice::<IdOnly<'_>>(line).ok())
+                    .flatten()
                     .and_then(|r| r.id);
                 (Err(message), id)
             }

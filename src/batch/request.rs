@@ -116,7 +116,110 @@ pub(super) fn parse(line: &[u8]) -> Result<Request<'_>, String> {
     }
     // One UTF-8 check for the whole line; parsing from `str` then skips it per string.
     let line = std::str::from_utf8(line).map_err(|_| "the line is not UTF-8 text")?;
-    serde_json::from_str(line).map_err(request_error)
+    // A list would be read as a request by position (`["error", "view"]`): only an
+    // object is a request.
+    if !line.trim_start().starts_with('{') {
+        return Err(not_an_object(line));
+    }
+    serde_json::from_str(line).map_err(|e| request_error(e, line))
+}
+
+/// Whether a line could carry an id to echo: it is a JSON object.
+pub(super) fn is_object(line: &[u8]) -> bool {
+    line.trim_ascii_start().starts_with(b"{")
+}
+
+const EXPECTED: &str =
+    "a request is one JSON object per line, such as {\"status\": \"error\", \"action\": \"view\"}";
+
+/// Why a line that does not start with `{` is no request.
+fn not_an_object(line: &str) -> String {
+    match serde_json::from_str::<serde_json::Value>(line) {
+        Ok(value) => format!("{EXPECTED}, not {}", json_kind(&value)),
+        Err(e) => syntax(&e),
+    }
+}
+
+/// A JSON value's kind in the project's words.
+fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "true or false",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "text",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
+}
+
+/// A JSON syntax error in the project's words, at its column.
+fn syntax(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let what = [
+        (
+            "key must be a string",
+            "a key must be text in double quotes",
+        ),
+        (
+            "expected value",
+            "a value is missing or misspelt (text needs double quotes)",
+        ),
+        (
+            "expected ident",
+            "a value is misspelt (`true`, `false` and `null` are the only bare words)",
+        ),
+        (
+            "EOF while parsing",
+            "the line ends before the JSON does (a `}`, `]` or `\"` is missing)",
+        ),
+        (
+            "trailing characters",
+            "more follows the request's closing `}`",
+        ),
+        ("trailing comma", "a comma before a closing `}` or `]`"),
+        ("expected `,` or `}`", "a `,` or `}` is missing"),
+        ("expected `,` or `]`", "a `,` or `]` is missing"),
+        ("expected `:`", "a `:` is missing after a key"),
+        (
+            "control character",
+            "text holds a raw control character (write it as an escape such as \\n)",
+        ),
+        ("invalid escape", "text holds an escape JSON does not know"),
+        (
+            "invalid unicode code point",
+            "text holds an escape for no character",
+        ),
+        (
+            "lone leading surrogate",
+            "text holds an escape for half a character",
+        ),
+        ("number out of range", "a number is too large"),
+        ("invalid number", "a number is malformed"),
+        ("recursion limit exceeded", "the line nests too deeply"),
+    ]
+    .iter()
+    .find(|(serde, _)| text.starts_with(serde))
+    .map_or("this is not valid JSON", |(_, ours)| ours);
+    format!("not valid JSON at column {}: {what}", e.column())
+}
+
+/// What a known key must hold, when `value` does not hold it.
+fn key_expects(key: &str, value: &serde_json::Value) -> Option<&'static str> {
+    use serde_json::Value as V;
+    match (key, value) {
+        ("status" | "action" | "field" | "now" | "policy", V::String(_) | V::Null)
+        | ("facts", V::Object(_) | V::Null) => None,
+        ("status" | "action", _) => Some("text, such as \"error\""),
+        ("field", _) => Some("text (a field id or label) or null"),
+        ("now", _) => Some("text (an RFC 3339 time such as \"2026-11-27T09:00:00Z\") or null"),
+        ("policy", _) => {
+            Some("text (the name of a built-in policy, such as \"port-orders\") or null")
+        }
+        ("facts", _) => {
+            Some("an object of facts, such as {\"foc_date\": \"2026-11-27T09:00:00Z\"}")
+        }
+        _ => None,
+    }
 }
 
 /// How much longer than the longest known name a name may be and still be compared
@@ -136,8 +239,12 @@ pub(super) fn shown(name: &str) -> String {
     format!("`{}…` ({} bytes)", &name[..cut], name.len())
 }
 
-/// The request's parse error in the project's words.
-pub(super) fn request_error(e: serde_json::Error) -> String {
+/// The request's parse error in the project's words: the key and what it must hold,
+/// never serde's own wording.
+pub(super) fn request_error(e: serde_json::Error, line: &str) -> String {
+    if e.is_syntax() || e.is_eof() {
+        return syntax(&e);
+    }
     let text = e.to_string();
     if let Some(rest) = text.strip_prefix("unknown field `") {
         let key = rest.split('`').next().unwrap_or_default();
@@ -162,7 +269,16 @@ pub(super) fn request_error(e: serde_json::Error) -> String {
     if text.contains("is given twice") {
         return text.split(" at line ").next().unwrap_or(&text).to_string();
     }
-    format!("not a JSON request object: {text}")
+    // A value of the wrong kind: read the line as plain JSON (it is valid, or this
+    // would be a syntax error) to name the key.
+    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(line) {
+        for (key, value) in &map {
+            if let Some(wanted) = key_expects(key, value) {
+                return format!("`{key}` must be {wanted}, not {}", json_kind(value));
+            }
+        }
+    }
+    format!("not a request (at column {}): {EXPECTED}", e.column())
 }
 
 /// An id as it is echoed: compact JSON, or why it cannot be echoed.
