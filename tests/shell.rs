@@ -1,5 +1,5 @@
-//! `portrules completions SHELL`: a script for every shell clap_complete knows, naming
-//! every command and the shared options; bash's is checked by bash itself.
+//! The shell side of the command line: completion scripts for every shell clap_complete
+//! knows (bash's checked by bash itself), `--version` and `portrules help`.
 
 use crate::common::{portrules, run};
 
@@ -102,4 +102,45 @@ fn manual_pages_are_generated_and_checked() {
     let (code, roff, _) = run(portrules().arg("man"));
     assert_eq!(code, 0);
     assert!(roff.contains(".TH portrules 1"), "{roff}");
+}
+
+/// `--version` names the build and the policy built into it (from the binary's own
+/// default, so a policy owner's version bump changes no test).
+#[test]
+fn version_names_the_built_in_policy() {
+    let default = portrules::Rules::embedded();
+    let wanted = format!(
+        "portrules {} (built-in: {} {})\n",
+        env!("CARGO_PKG_VERSION"),
+        default.name,
+        default.version
+    );
+    for flag in ["--version", "-V"] {
+        let (code, out, _) = run(portrules().arg(flag));
+        assert_eq!((code, out.as_str()), (0, wanted.as_str()));
+    }
+}
+
+/// `portrules help` is a command like the others: it has its own `--help`, and
+/// `help COMMAND` is that command's long help.
+#[test]
+fn help_is_a_command_with_help_of_its_own() {
+    let (code, out, err) = run(portrules().args(["help", "--help"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("Usage: portrules help"), "{out}");
+    for command in commands() {
+        let (code, via_help, _) = run(portrules().args(["help", &command]));
+        let (_, direct, _) = run(portrules().args([command.as_str(), "--help"]));
+        assert_eq!(code, 0);
+        assert_eq!(via_help, direct, "{command}");
+        assert!(direct.contains("Exit codes:"), "{command}");
+    }
+    let (code, _, err) = run(portrules().args(["help", "nonsense"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("no command `nonsense`"), "{err}");
+    let (_, query, _) = run(portrules().args(["query", "--help"]));
+    assert!(
+        query.contains("Exit 0 allowed (allow or limited)"),
+        "query says that a limited answer exits 0"
+    );
 }

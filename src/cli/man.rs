@@ -33,7 +33,10 @@ pub struct Args {
 fn pages() -> io::Result<Vec<(String, String)>> {
     let mut command = Cli::command();
     command.build();
-    let mut out = vec![("portrules.1".to_string(), render(command.clone())?)];
+    // The crate's version alone: `--version` also names the built-in policy's, which a
+    // policy owner's edit changes, and that must not make the manual stale.
+    let top = command.clone().version(env!("CARGO_PKG_VERSION"));
+    let mut out = vec![("portrules.1".to_string(), render(top)?)];
     for sub in command.get_subcommands().filter(|s| s.get_name() != "help") {
         // clap takes `'static` names unless built with its `string` feature, which would
         // cost every start of the binary; this command runs once, and leaks a few

@@ -13,6 +13,7 @@ mod docs;
 mod export;
 mod generated;
 mod global;
+mod help;
 mod init;
 mod man;
 mod policies;
@@ -41,7 +42,14 @@ pub use stdout::Stdout;
 
 /// Port-order permission rules: query, validate, document.
 #[derive(Debug, Parser)]
-#[command(name = "portrules", version, about, max_term_width = 100)]
+#[command(
+    name = "portrules",
+    version = version(),
+    about,
+    max_term_width = 100,
+    disable_help_subcommand = true,
+    after_help = help::TOP
+)]
 pub struct Cli {
     /// Rule file to use [default: $PORTRULES_RULES when set and not empty, else the
     /// rules/port-orders.yaml built into this binary]
@@ -95,13 +103,119 @@ struct Trailing {
     max_problems: Option<u32>,
 }
 
-/// A subcommand's own arguments, then the shared ones.
+/// The shared options for a command that reads a committed file but no rules: only
+/// `--max-size` is offered. The others are still accepted, as they always were, so
+/// that no script breaks, but neither help nor completions offer them.
 #[derive(Debug, clap::Args)]
-struct With<T: clap::Args> {
+struct SizeOnly {
+    /// Refuse files larger than this many bytes, before reading them [default: 4194304]
+    #[arg(long, value_name = "BYTES")]
+    max_size: Option<u64>,
+    #[command(flatten)]
+    hidden: HiddenRules,
+}
+
+/// The shared options for `init`: only `--policy` is offered.
+#[derive(Debug, clap::Args)]
+struct PolicyOnly {
+    /// Start from the built-in policy NAME (see `portrules policies`) [default:
+    /// $PORTRULES_POLICY, else port-orders]; --from says the same
+    #[arg(long, value_name = "NAME")]
+    policy: Option<String>,
+    /// Accepted, not offered: init refuses a rule file with a message.
+    #[arg(long, value_name = "FILE", hide = true)]
+    rules: Option<PathBuf>,
+    #[arg(long, value_name = "BYTES", hide = true)]
+    max_size: Option<u64>,
+    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u32).range(1..))]
+    max_problems: Option<u32>,
+}
+
+/// The shared options for a command that reads neither rules nor files: none offered.
+#[derive(Debug, clap::Args)]
+struct NoShared {
+    #[arg(long, value_name = "BYTES", hide = true)]
+    max_size: Option<u64>,
+    #[command(flatten)]
+    hidden: HiddenRules,
+}
+
+/// The rule-choosing options, accepted but not offered where they change nothing.
+#[derive(Debug, clap::Args)]
+struct HiddenRules {
+    #[arg(long, value_name = "FILE", hide = true)]
+    rules: Option<PathBuf>,
+    #[arg(long, value_name = "NAME", hide = true)]
+    policy: Option<String>,
+    #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u32).range(1..))]
+    max_problems: Option<u32>,
+}
+
+/// The shared options as given after a command, whichever of them it offers.
+struct Shared {
+    rules: Option<PathBuf>,
+    policy: Option<String>,
+    max_size: Option<u64>,
+    max_problems: Option<u32>,
+}
+
+/// The shared options a command's own struct takes.
+trait Shares {
+    fn shared(&self) -> Shared;
+}
+
+impl Shares for Trailing {
+    fn shared(&self) -> Shared {
+        Shared {
+            rules: self.rules.clone(),
+            policy: self.policy.clone(),
+            max_size: self.max_size,
+            max_problems: self.max_problems,
+        }
+    }
+}
+
+impl Shares for SizeOnly {
+    fn shared(&self) -> Shared {
+        Shared {
+            rules: self.hidden.rules.clone(),
+            policy: self.hidden.policy.clone(),
+            max_size: self.max_size,
+            max_problems: self.hidden.max_problems,
+        }
+    }
+}
+
+impl Shares for PolicyOnly {
+    fn shared(&self) -> Shared {
+        Shared {
+            rules: self.rules.clone(),
+            policy: self.policy.clone(),
+            max_size: self.max_size,
+            max_problems: self.max_problems,
+        }
+    }
+}
+
+impl Shares for NoShared {
+    fn shared(&self) -> Shared {
+        Shared {
+            rules: self.hidden.rules.clone(),
+            policy: self.hidden.policy.clone(),
+            max_size: self.max_size,
+            max_problems: self.hidden.max_problems,
+        }
+    }
+}
+
+/// A subcommand's own arguments, then the shared ones: only the options a command uses
+/// are offered after its name (in its help, manual page and completions).
+#[derive(Debug, clap::Args)]
+struct With<T: clap::Args, S: clap::Args = Trailing> {
     #[command(flatten)]
     args: T,
     #[command(flatten)]
-    trailing: Trailing,
+    trailing: S,
 }
 
 /// The arguments of a subcommand that has none of its own.
@@ -109,58 +223,93 @@ struct With<T: clap::Args> {
 struct NoArgs {}
 
 /// A subcommand's arguments as parsed: built only when it runs, shared options included.
-type Sub<T> = Deferred<With<T>>;
+type Sub<T, S = Trailing> = Deferred<With<T, S>>;
+
+/// `--version`: this build, and the policy built into it as the default.
+fn version() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let policy = crate::model::embedded::default_policy();
+        let version = crate::load::entry::load_embedded_static(policy)
+            .map(|r| r.version.to_string())
+            .unwrap_or_default();
+        format!(
+            "{} (built-in: {} {version})",
+            env!("CARGO_PKG_VERSION"),
+            policy.name
+        )
+    })
+}
 
 #[derive(Debug, Subcommand)]
 enum Command {
-    /// May an admin take this action on an order in this status? Exit 0 yes, 1 no, 2 error
+    /// May an admin take this action on an order in this status? Exit 0 allowed (allow or
+    /// limited), 1 denied, 2 no answer
+    #[command(after_help = help::QUERY)]
     Query(Sub<query::Args>),
     /// Check rule files; exit 0 valid, 1 invalid, 2 usage or I/O error
+    #[command(after_help = help::VALIDATE)]
     Validate(Sub<validate::Args>),
     /// Print the whole status × action table
+    #[command(after_help = help::TABLE)]
     Table(Sub<table::Args>),
     /// Print the JSON Schema that rule files follow, write it, or check a committed copy
-    Schema(Sub<schema::Args>),
+    #[command(after_help = help::SCHEMA)]
+    Schema(Sub<schema::Args, SizeOnly>),
     /// Generate a documentation page, write it, or check the committed one
+    #[command(after_help = help::DOCS)]
     Docs(Sub<docs::Args>),
     /// Answer JSON Lines requests from stdin, one answer line per request line
+    #[command(after_help = help::BATCH)]
     Batch(Sub<batch::Args>),
     /// Compare two versions of the rules; with --require-bump, check the version bump
+    #[command(after_help = help::DIFF)]
     Diff(Sub<diff::Args>),
     /// Run the rule file's examples; exit 0 if all pass, 1 if any fails
+    #[command(after_help = help::TEST)]
     Test(Sub<NoArgs>),
     /// List the ways out of each status and what takes them
+    #[command(after_help = help::TRANSITIONS)]
     Transitions(Sub<transitions::Args>),
     /// Compile the rules for OPA or Cedar, write the files, or check a committed export
+    #[command(after_help = help::EXPORT)]
     Export(Sub<export::Args>),
     /// List the policies built into this binary, for --policy and $PORTRULES_POLICY
-    Policies(Sub<policies::Args>),
+    #[command(after_help = help::POLICIES)]
+    Policies(Sub<policies::Args, NoShared>),
     /// Print a completion script: bash, zsh, fish, powershell or elvish
-    Completions(Sub<completions::Args>),
+    #[command(after_help = help::COMPLETIONS)]
+    Completions(Sub<completions::Args, NoShared>),
     /// Print the manual page, write every page into a folder, or check a committed one
-    Man(Sub<man::Args>),
+    #[command(after_help = help::MAN)]
+    Man(Sub<man::Args, SizeOnly>),
     /// Set up a policy repository: rules, schema, configuration, page, pre-commit and CI
-    Init(Sub<init::Args>),
+    #[command(after_help = help::INIT)]
+    Init(Sub<init::Args, PolicyOnly>),
+    /// Print the help of portrules or of one of its commands
+    #[command(after_help = help::HELP)]
+    Help(Sub<help::Args, NoShared>),
 }
 
 impl Command {
     /// The options given after the subcommand's name.
-    fn trailing(&self) -> &Trailing {
+    fn trailing(&self) -> Shared {
         match self {
-            Command::Query(Deferred(w)) => &w.trailing,
-            Command::Validate(Deferred(w)) => &w.trailing,
-            Command::Table(Deferred(w)) => &w.trailing,
-            Command::Schema(Deferred(w)) => &w.trailing,
-            Command::Test(Deferred(w)) => &w.trailing,
-            Command::Batch(Deferred(w)) => &w.trailing,
-            Command::Docs(Deferred(w)) => &w.trailing,
-            Command::Diff(Deferred(w)) => &w.trailing,
-            Command::Transitions(Deferred(w)) => &w.trailing,
-            Command::Export(Deferred(w)) => &w.trailing,
-            Command::Policies(Deferred(w)) => &w.trailing,
-            Command::Completions(Deferred(w)) => &w.trailing,
-            Command::Man(Deferred(w)) => &w.trailing,
-            Command::Init(Deferred(w)) => &w.trailing,
+            Command::Query(Deferred(w)) => w.trailing.shared(),
+            Command::Validate(Deferred(w)) => w.trailing.shared(),
+            Command::Table(Deferred(w)) => w.trailing.shared(),
+            Command::Schema(Deferred(w)) => w.trailing.shared(),
+            Command::Test(Deferred(w)) => w.trailing.shared(),
+            Command::Batch(Deferred(w)) => w.trailing.shared(),
+            Command::Docs(Deferred(w)) => w.trailing.shared(),
+            Command::Diff(Deferred(w)) => w.trailing.shared(),
+            Command::Transitions(Deferred(w)) => w.trailing.shared(),
+            Command::Export(Deferred(w)) => w.trailing.shared(),
+            Command::Policies(Deferred(w)) => w.trailing.shared(),
+            Command::Completions(Deferred(w)) => w.trailing.shared(),
+            Command::Man(Deferred(w)) => w.trailing.shared(),
+            Command::Init(Deferred(w)) => w.trailing.shared(),
+            Command::Help(Deferred(w)) => w.trailing.shared(),
         }
     }
 }
@@ -184,7 +333,7 @@ impl Command {
             | Command::Export(_)
             | Command::Completions(_)
             | Command::Man(_) => false,
-            Command::Init(_) => true,
+            Command::Init(_) | Command::Help(_) => true,
         }
     }
 }
@@ -313,6 +462,7 @@ where
         Command::Completions(Deferred(w)) => completions::run(&w.args, io),
         Command::Man(Deferred(w)) => man::run(&global, &w.args, io),
         Command::Init(Deferred(w)) => init::run(&global, &w.args, io),
+        Command::Help(Deferred(w)) => help::run(&w.args, io),
     };
     finish(result, io)
 }
@@ -461,10 +611,35 @@ mod tests {
     fn options_after_the_command_state_the_real_default_size() {
         let mut cli = Cli::command();
         cli.build();
-        for sub in cli.get_subcommands_mut().filter(|s| s.get_name() != "help") {
+        let mut checked = 0;
+        for sub in cli.get_subcommands_mut() {
             let help = sub.render_help().to_string();
+            if !help.contains("--max-size") {
+                continue;
+            }
+            checked += 1;
             let default = format!("[default: {DEFAULT_MAX_SIZE}]");
             assert!(help.contains(&default), "{}: {help}", sub.get_name());
+        }
+        assert!(checked >= 10, "{checked}");
+    }
+
+    /// A command offers after its name only the shared options it uses; the others stay
+    /// accepted (tests/query.rs).
+    #[test]
+    fn commands_offer_only_the_options_they_use() {
+        let mut cli = Cli::command();
+        cli.build();
+        for sub in cli.get_subcommands_mut() {
+            let name = sub.get_name().to_string();
+            let help = sub.render_help().to_string();
+            let reads_rules = !matches!(
+                name.as_str(),
+                "schema" | "policies" | "completions" | "man" | "init" | "help"
+            );
+            assert_eq!(help.contains("--rules"), reads_rules, "{name}: {help}");
+            assert!(help.contains("Exit codes:"), "{name}");
+            assert!(help.contains("Example"), "{name}");
         }
     }
 }
