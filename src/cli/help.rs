@@ -83,17 +83,19 @@ Examples:
 /// `batch`.
 pub(super) const BATCH: &str = "\
 Each line of standard input is one JSON request; each gets one JSON answer line, in
-order, flushed when the input pauses.
+order, flushed whenever no further input is waiting.
 
-Request: {\"id\": any, \"status\": S, \"action\": A, \"field\": F, \"facts\": {NAME: VALUE},
-          \"now\": TIME, \"policy\": NAME}
-  status and action are required (by id or label); the others are optional. id is
-  echoed back as given; policy answers from another built-in policy.
-Answer:  {\"id\": ..., \"allowed\": true|false, \"decision\": \"allow\"|\"deny\"|\"limited\",
-          \"fields\": [...], \"status\": ..., \"effective_status\": ..., \"leads_to\": ...,
-          \"policy\": ..., \"version\": ..., ...}
-  A request that cannot be answered gets {\"id\": ..., \"error\": {\"code\": ..., \"message\":
-  ...}} and the next line is read; the process goes on.
+Request: {\"status\": S, \"action\": A, \"field\": F, \"facts\": {NAME: VALUE},
+          \"now\": TIME, \"policy\": NAME, \"id\": ANY}
+  status and action are required, by id or label; the rest are optional. A key not
+  listed here is an error. id comes back on the answer as given; policy answers from
+  another built-in policy; now answers as of that time (RFC 3339).
+Answer:  {\"decision\": \"allow\"|\"deny\"|\"limited\", \"fields\": [...], \"status\": ...,
+          \"action\": ..., \"effective_status\": ..., \"leads_to\": ..., \"note\": ...,
+          \"remedy\": [...], \"reason\": ..., \"warnings\": [...],
+          \"rules\": {\"name\": ..., \"version\": ..., \"source\": ...}, \"id\": ...}
+Error:   {\"line\": N, \"id\": ..., \"error\": \"what is wrong\"}
+  for a line that cannot be answered; the next line is read as usual.
 
 Exit codes:
   0  end of input
