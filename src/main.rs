@@ -10,12 +10,20 @@ fn main() -> ExitCode {
     let closed = STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed);
     let mut out = BufWriter::with_capacity(64 * 1024, portrules::cli::Stdout::lock(closed));
     let mut err = stderr.lock();
-    let exit = portrules::cli::run(
+    // What `--color auto` means here: a terminal that takes colour ($NO_COLOR,
+    // $CLICOLOR_FORCE and $TERM=dumb are anstream's to weigh).
+    let takes = |choice: anstream::ColorChoice| choice != anstream::ColorChoice::Never;
+    let auto = portrules::cli::Colours {
+        out: !closed && takes(anstream::AutoStream::choice(&std::io::stdout())),
+        err: takes(anstream::AutoStream::choice(&stderr)),
+    };
+    let exit = portrules::cli::run_in(
         std::env::args_os(),
         &mut portrules::cli::Io {
             out: &mut out,
             err: &mut err,
         },
+        auto,
     );
     match out.flush() {
         Ok(()) => exit.into(),

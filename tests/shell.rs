@@ -144,3 +144,86 @@ fn help_is_a_command_with_help_of_its_own() {
         "query says that a limited answer exits 0"
     );
 }
+
+/// Colour: off into a pipe, on with `--color always` (before or after the command),
+/// off with `--color never`; on a terminal by default, unless `$NO_COLOR` is set.
+#[test]
+fn colour_follows_the_terminal_the_flag_and_no_color() {
+    let invalid = "tests/fixtures/invalid/misspelt-key.yaml";
+    let cases: [&[&str]; 3] = [
+        &["validate", invalid],
+        &["query", "--status", "error", "--action", "view"],
+        &["table"],
+    ];
+    for args in cases {
+        let text = |extra: &[&str], env: Option<&str>| {
+            let mut cmd = portrules();
+            cmd.args(extra).args(args);
+            if let Some(v) = env {
+                cmd.env("NO_COLOR", v);
+            } else {
+                cmd.env_remove("NO_COLOR");
+            }
+            let (_, out, err) = run(&mut cmd);
+            format!("{out}{err}")
+        };
+        assert!(!text(&[], None).contains('\u{1b}'), "{args:?}: piped");
+        assert!(
+            text(&["--color", "always"], None).contains("\u{1b}["),
+            "{args:?}"
+        );
+        assert!(
+            text(&["--color=always"], Some("1")).contains("\u{1b}["),
+            "{args:?}: the flag wins"
+        );
+        assert!(
+            !text(&["--color", "never"], None).contains('\u{1b}'),
+            "{args:?}"
+        );
+        let mut after = portrules();
+        after.args(args).args(["--color", "always"]);
+        let (_, out, err) = run(&mut after);
+        assert!(
+            format!("{out}{err}").contains("\u{1b}["),
+            "{args:?}: after the command"
+        );
+    }
+    let (code, _, err) = run(portrules().args(["--color", "sometimes", "table"]));
+    assert_eq!(code, 2, "{err}");
+
+    // A real terminal, through script(1) where the machine has it.
+    let has_script = std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_script {
+        eprintln!("script(1) not found: the terminal half of this test is skipped");
+        return;
+    }
+    let bin = env!("CARGO_BIN_EXE_portrules");
+    let on_terminal = |no_color: Option<&str>| {
+        let mut cmd = std::process::Command::new("script");
+        cmd.args([
+            "-qec",
+            &format!("{bin} query --status error --action view"),
+            "/dev/null",
+        ]);
+        cmd.env("TERM", "xterm")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR");
+        match no_color {
+            Some(v) => cmd.env("NO_COLOR", v),
+            None => cmd.env_remove("NO_COLOR"),
+        };
+        let (_, out, _) = run(&mut cmd);
+        out
+    };
+    assert!(
+        on_terminal(None).contains("\u{1b}["),
+        "a terminal gets colour"
+    );
+    assert!(
+        !on_terminal(Some("1")).contains('\u{1b}'),
+        "unless NO_COLOR is set"
+    );
+}

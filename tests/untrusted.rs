@@ -565,3 +565,62 @@ fn a_committed_page_is_not_read_through_a_link() {
         "{out}{err}"
     );
 }
+
+/// Every escape sequence in `text` is one of the colour styles (`ESC [ digits ; m`).
+fn only_styles(what: &str, text: &str) {
+    for (i, _) in text.match_indices('\u{1b}') {
+        let rest = &text[i + 1..];
+        let style = rest
+            .strip_prefix('[')
+            .and_then(|r| r.find('m').map(|end| &r[..end]))
+            .is_some_and(|body| body.chars().all(|c| c.is_ascii_digit() || c == ';'));
+        assert!(
+            style,
+            "{what}: an escape that is no colour style: {:?}",
+            &text[i..]
+        );
+    }
+    for bad in ['\u{7}', '\u{202e}', '\r'] {
+        assert!(!text.contains(bad), "{what} printed {bad:?} raw: {text:?}");
+    }
+}
+
+/// Colour is added after escaping: with `--color always`, a rule file's control
+/// characters are still shown escaped, and the only escape sequences are styles.
+#[test]
+fn colour_never_lets_a_value_through_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = escaping_rules(dir.path());
+    let rules = rules.to_str().unwrap();
+    for args in [
+        &["table"][..],
+        &["transitions"],
+        &["query", "--status", "approved", "--action", "view"],
+        &[
+            "query",
+            "--status",
+            "Approved\u{1b}]0;PWNED\u{7}",
+            "--action",
+            "view",
+        ],
+        &["validate"],
+    ] {
+        let (_, out, err) = run(portrules()
+            .args(["--color", "always", "--rules", rules])
+            .args(args));
+        only_styles(&format!("{args:?} stdout"), &out);
+        only_styles(&format!("{args:?} stderr"), &err);
+        if args[0] != "validate" {
+            assert!(
+                format!("{out}{err}").contains("\\u{1b}]0;PWNED"),
+                "{args:?}: the value is shown, escaped: {out}{err}"
+            );
+        }
+        if args[0] != "transitions" {
+            assert!(
+                format!("{out}{err}").contains("\u{1b}["),
+                "{args:?}: coloured"
+            );
+        }
+    }
+}

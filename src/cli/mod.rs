@@ -34,6 +34,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::cli::exit::Exit;
 pub use crate::host::files::io_reason;
+use crate::host::style::{Palette, Styled};
 use crate::host::terminal::Escaping;
 use crate::load::{self, Limits};
 use deferred::Deferred;
@@ -70,8 +71,44 @@ pub struct Cli {
     #[arg(long, value_name = "N", default_value_t = load::DEFAULT_MAX_PROBLEMS as u32, value_parser = clap::value_parser!(u32).range(1..))]
     max_problems: u32,
 
+    /// Colour human output: auto (on a terminal, unless $NO_COLOR is set), always or
+    /// never
+    #[arg(long, value_name = "WHEN", value_enum, default_value_t = When::Auto)]
+    color: When,
+
     #[command(subcommand)]
     command: Command,
+}
+
+/// When to colour text for people.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, ValueEnum)]
+pub enum When {
+    /// On a terminal, unless `$NO_COLOR` is set (or `$TERM` is `dumb`).
+    #[default]
+    Auto,
+    /// Always, even into a pipe or a file.
+    Always,
+    /// Never.
+    Never,
+}
+
+/// What `--color auto` means for each stream: whether it is a terminal that takes
+/// colour, as the binary found it (see `portrules::cli::run_in`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Colours {
+    /// Standard output takes colour.
+    pub out: bool,
+    /// Standard error takes colour.
+    pub err: bool,
+}
+
+/// `--color` after the command, which overrides the one before it.
+#[derive(Debug, clap::Args)]
+struct ColorArg {
+    /// Colour human output: auto (on a terminal, unless $NO_COLOR is set), always or
+    /// never [default: auto]
+    #[arg(long, value_name = "WHEN", value_enum)]
+    color: Option<When>,
 }
 
 /// `--rules` and `--max-size` written after the command's name, which override the
@@ -101,6 +138,9 @@ struct Trailing {
     /// counted [default: 200]
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
     max_problems: Option<u32>,
+
+    #[command(flatten)]
+    color: ColorArg,
 }
 
 /// The shared options for a command that reads a committed file but no rules: only
@@ -111,6 +151,8 @@ struct SizeOnly {
     /// Refuse files larger than this many bytes, before reading them [default: 4194304]
     #[arg(long, value_name = "BYTES")]
     max_size: Option<u64>,
+    #[command(flatten)]
+    color: ColorArg,
     #[command(flatten)]
     hidden: HiddenRules,
 }
@@ -129,13 +171,18 @@ struct PolicyOnly {
     max_size: Option<u64>,
     #[arg(long, value_name = "N", hide = true, value_parser = clap::value_parser!(u32).range(1..))]
     max_problems: Option<u32>,
+    #[command(flatten)]
+    color: ColorArg,
 }
 
-/// The shared options for a command that reads neither rules nor files: none offered.
+/// The shared options for a command that reads neither rules nor files: only
+/// `--color` is offered.
 #[derive(Debug, clap::Args)]
 struct NoShared {
     #[arg(long, value_name = "BYTES", hide = true)]
     max_size: Option<u64>,
+    #[command(flatten)]
+    color: ColorArg,
     #[command(flatten)]
     hidden: HiddenRules,
 }
@@ -157,6 +204,7 @@ struct Shared {
     policy: Option<String>,
     max_size: Option<u64>,
     max_problems: Option<u32>,
+    color: Option<When>,
 }
 
 /// The shared options a command's own struct takes.
@@ -171,6 +219,7 @@ impl Shares for Trailing {
             policy: self.policy.clone(),
             max_size: self.max_size,
             max_problems: self.max_problems,
+            color: self.color.color,
         }
     }
 }
@@ -182,6 +231,7 @@ impl Shares for SizeOnly {
             policy: self.hidden.policy.clone(),
             max_size: self.max_size,
             max_problems: self.hidden.max_problems,
+            color: self.color.color,
         }
     }
 }
@@ -193,6 +243,7 @@ impl Shares for PolicyOnly {
             policy: self.policy.clone(),
             max_size: self.max_size,
             max_problems: self.max_problems,
+            color: self.color.color,
         }
     }
 }
@@ -204,6 +255,7 @@ impl Shares for NoShared {
             policy: self.hidden.policy.clone(),
             max_size: self.max_size,
             max_problems: self.hidden.max_problems,
+            color: self.color.color,
         }
     }
 }
@@ -356,16 +408,33 @@ pub struct Io<'a> {
     pub err: &'a mut dyn Write,
 }
 
-/// Runs the command line `args` (program name first) and says how it ended.
+/// Runs the command line `args` (program name first) and says how it ended. Output is
+/// coloured only with `--color always`; see [`run_in`].
 pub fn run<I, T>(args: I, io: &mut Io<'_>) -> Exit
 where
     I: IntoIterator<Item = T>,
     T: Into<OsString>,
 {
+    run_in(args, io, Colours::default())
+}
+
+/// [`run`], where `auto` says which streams `--color auto` colours (the binary asks
+/// anstream: a terminal, and `$NO_COLOR`, `$CLICOLOR_FORCE` and `$TERM` allow it).
+pub fn run_in<I, T>(args: I, io: &mut Io<'_>, auto: Colours) -> Exit
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString>,
+{
     let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    // The colour of standard error is known only once the command line is read; until
+    // then (and for usage errors) it follows `auto`.
+    let when = color_from_args(&args);
+    let colour_err = resolve(when, auto.err);
     // Everything meant for people passes through one escaping writer, so that no value
-    // from a rule file or a command line reaches the terminal as a control sequence.
-    let mut err = Escaping::new(&mut *io.err);
+    // from a rule file or a command line reaches the terminal as a control sequence;
+    // colour is added after it, so only its own styles reach the terminal.
+    let mut styled_err = Styled::new(&mut *io.err, colour_err.then_some(Palette::Diagnostics));
+    let mut err = Escaping::new(&mut styled_err);
     let rules_from_env = rules_from_environment();
     let shortcut = shortcut::query(&args, rules_from_env.is_some());
     let chosen = shortcut
@@ -381,9 +450,11 @@ where
             },
             repository: false,
         };
+        let mut styled;
         let mut escaped;
         let out: &mut dyn Write = if query.format == Format::Text {
-            escaped = Escaping::new(&mut *io.out);
+            styled = Styled::new(&mut *io.out, auto.out.then_some(Palette::Answers));
+            escaped = Escaping::new(&mut styled);
             &mut escaped
         } else {
             &mut *io.out
@@ -439,9 +510,12 @@ where
             Command::Query(_) | Command::Batch(_) | Command::Init(_)
         ),
     };
+    let colour_out = resolve(trailing.color.unwrap_or(cli.color), auto.out);
+    let mut styled;
     let mut escaped;
     let out: &mut dyn Write = if cli.command.prints_for_people() {
-        escaped = Escaping::new(&mut *io.out);
+        styled = Styled::new(&mut *io.out, colour_out.then_some(Palette::Answers));
+        escaped = Escaping::new(&mut styled);
         &mut escaped
     } else {
         &mut *io.out
@@ -465,6 +539,34 @@ where
         Command::Help(Deferred(w)) => help::run(&w.args, io),
     };
     finish(result, io)
+}
+
+/// Whether to colour a stream, given `--color` and whether `auto` would.
+fn resolve(when: When, auto: bool) -> bool {
+    match when {
+        When::Always => true,
+        When::Never => false,
+        When::Auto => auto,
+    }
+}
+
+/// The last `--color WHEN` (or `--color=WHEN`) of a command line, read before clap so
+/// that clap's own usage errors follow it; clap checks the value itself.
+fn color_from_args(args: &[OsString]) -> When {
+    let mut when = When::Auto;
+    let mut words = args.iter().skip(1);
+    while let Some(word) = words.next() {
+        let value = match word.to_str() {
+            Some("--") => break,
+            Some("--color") => words.next().and_then(|v| v.to_str()),
+            Some(w) => w.strip_prefix("--color="),
+            None => None,
+        };
+        if let Some(parsed) = value.and_then(|v| When::from_str(v, false).ok()) {
+            when = parsed;
+        }
+    }
+    when
 }
 
 /// `$PORTRULES_RULES`, unless it is unset or empty (an empty value means "not set", as

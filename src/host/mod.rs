@@ -5,6 +5,7 @@
 
 pub mod files;
 pub mod git;
+pub mod style;
 pub mod terminal;
 pub mod workspace;
 pub mod write;
