@@ -189,8 +189,11 @@ fn the_page_does_not_depend_on_how_the_command_was_typed() {
     }
 }
 
+/// This repository's page passes its check however it is named: with --rules, from
+/// docs/, and without a FILE (a conventional repository's page, as the docs-check hook
+/// runs it).
 #[test]
-fn the_readme_ci_snippet_passes_on_this_repository() {
+fn the_page_check_passes_on_this_repository() {
     let (code, out, err) = run(shipped().args([
         "--rules",
         "rules/port-orders.yaml",
@@ -205,6 +208,11 @@ fn the_readme_ci_snippet_passes_on_this_repository() {
         "port-order-statuses.md",
     ]));
     assert_eq!(code, 0, "from docs/: {out}{err}");
+    let (code, out, err) = run(shipped()
+        .current_dir(root("docs/policies"))
+        .args(["docs", "--check"]));
+    assert_eq!(code, 0, "without FILE: {out}{err}");
+    assert!(out.contains("port-order-statuses.md: up to date"), "{out}");
 }
 
 /// A policy owner's repository keeps its OPA and Cedar exports: exported from a
