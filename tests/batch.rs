@@ -229,3 +229,26 @@ fn a_co_process_gets_each_answer_before_sending_the_next_question() {
     assert_eq!(answers[2]["id"], 2);
     assert!(child.wait().unwrap().success());
 }
+
+/// `batch --help` names every key an answer has.
+#[test]
+fn batch_help_names_every_answer_key() {
+    let (_, help, _) = run(portrules().args(["batch", "--help"]));
+    let request = r#"{"id": 1, "status": "transfer_approved", "action": "edit", "field": "foc_date", "facts": {"foc_date": "2030-01-15T09:00:00Z"}, "now": "2030-01-01T00:00:00Z"}"#;
+    let (_, out) = batch(request);
+    let answer = out[0].as_object().unwrap();
+    assert!(answer.len() > 10, "{answer:?}");
+    for key in answer.keys() {
+        assert!(
+            help.contains(&format!("\"{key}\"")),
+            "batch --help does not name `{key}`"
+        );
+    }
+    let (_, out) = batch("[1]");
+    for key in out[0].as_object().unwrap().keys() {
+        assert!(
+            help.contains(&format!("\"{key}\"")),
+            "nor the error line's `{key}`"
+        );
+    }
+}

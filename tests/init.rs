@@ -328,3 +328,94 @@ fn init_names_its_mistakes() {
         "nothing written"
     );
 }
+
+/// A folder named through a link is refused however it is spelled, as every writing
+/// command refuses links; nothing is written on either side of the link.
+#[cfg(unix)]
+#[test]
+fn a_folder_that_is_a_link_is_refused_however_it_is_spelled() {
+    let outside = tempfile::tempdir().unwrap();
+    let here = tempfile::tempdir().unwrap();
+    let link = here.path().join("policy");
+    std::os::unix::fs::symlink(outside.path(), &link).unwrap();
+    let absolute = link.to_str().unwrap().to_string();
+    let elsewhere = tempfile::tempdir().unwrap();
+    for (from, dir) in [
+        (here.path(), "policy"),
+        (elsewhere.path(), absolute.as_str()),
+    ] {
+        let (code, _, err) = run(portrules_in(from).args(["init", dir]));
+        assert_eq!(code, 2, "{dir}: {err}");
+        assert!(err.contains("is a symbolic link"), "{err}");
+        assert_eq!(
+            std::fs::read_dir(outside.path()).unwrap().count(),
+            0,
+            "{dir}"
+        );
+    }
+}
+
+/// `--force` replaces regular files only: a pipe (which would block the write) or a
+/// folder in a file's place is refused, promptly.
+#[cfg(unix)]
+#[test]
+fn force_replaces_only_regular_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("portrules.toml");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    std::fs::create_dir_all(dir.path().join(".pre-commit-config.yaml")).unwrap();
+    let mut child = portrules_in(dir.path())
+        .args(["init", "--force"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            let _ = child.kill();
+            panic!("init --force blocked on a pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let out = child.wait_with_output().unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(status.code(), Some(2), "{err}");
+    assert!(
+        err.contains("portrules.toml is not a regular file"),
+        "{err}"
+    );
+    assert!(
+        err.contains(".pre-commit-config.yaml is not a regular file"),
+        "{err}"
+    );
+    assert!(!dir.path().join("rules").exists(), "nothing is written");
+}
+
+/// An empty DIR is a mistake, not the current folder; the next steps quote a folder
+/// whose name a shell would split.
+#[test]
+fn the_folder_is_named_and_quoted_with_care() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, _, err) = run(portrules_in(dir.path()).args(["init", ""]));
+    assert_eq!(code, 2, "{err}");
+    assert!(
+        err.contains("a value is required") || err.contains("empty name"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+    let (code, out, err) = run(portrules_in(dir.path()).args(["init", "my policy's"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(out.contains("cd 'my policy'\\''s' && git init"), "{out}");
+    let (code, out, err) =
+        run(portrules_in(&dir.path().join("my policy's")).args(["init", "--force"]));
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\n  git init"),
+        "no `cd` for the current folder: {out}"
+    );
+}

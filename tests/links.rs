@@ -7,21 +7,39 @@ use std::path::{Path, PathBuf};
 
 use crate::common::{portrules, root, run};
 
+/// The lines of a page outside fenced code blocks. A fence is a line of three or more
+/// backticks (or tildes); it closes on a line of at least as many of the same, as
+/// CommonMark has it, so a longer fence may hold shorter ones.
+fn prose_lines(page: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut open: Option<(char, usize)> = None;
+    for line in page.lines() {
+        let trimmed = line.trim_start();
+        let fence = ['`', '~'].into_iter().find_map(|c| {
+            let n = trimmed.chars().take_while(|&x| x == c).count();
+            (n >= 3).then_some((c, n))
+        });
+        match (open, fence) {
+            (None, Some(f)) => open = Some(f),
+            (Some((c, n)), Some((fc, fnum)))
+                if c == fc && fnum >= n && trimmed.trim_end().chars().all(|x| x == c) =>
+            {
+                open = None;
+            }
+            (Some(_), _) => {}
+            (None, None) => out.push(line),
+        }
+    }
+    out
+}
+
 /// The id GitHub gives a heading, from its source text: inline Markdown reduced to its
 /// text, lowercased, everything but letters, digits, spaces, `-` and `_` dropped,
 /// spaces made dashes. A repeated id gets `-1`, `-2`, … in order.
 fn heading_ids(page: &str) -> HashSet<String> {
     let mut ids = HashSet::new();
     let mut counts: HashMap<String, usize> = HashMap::new();
-    let mut fenced = false;
-    for line in page.lines() {
-        if line.trim_start().starts_with("```") {
-            fenced = !fenced;
-            continue;
-        }
-        if fenced {
-            continue;
-        }
+    for line in prose_lines(page) {
         let hashes = line.chars().take_while(|c| *c == '#').count();
         if !(1..=6).contains(&hashes) || !line[hashes..].starts_with(' ') {
             continue;
@@ -87,15 +105,7 @@ fn inline_text(s: &str) -> String {
 /// Every link target in a page outside code: `](target)` and `href="target"`.
 fn links(page: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut fenced = false;
-    for line in page.lines() {
-        if line.trim_start().starts_with("```") {
-            fenced = !fenced;
-            continue;
-        }
-        if fenced {
-            continue;
-        }
+    for line in prose_lines(page) {
         // Code spans are not links.
         let mut prose = String::new();
         for (i, part) in line.split('`').enumerate() {
@@ -193,6 +203,12 @@ fn the_link_checker_follows_github_rules() {
                 [e](#nowhere) `[f](#in-code)`\n```\n[g](#in-fence)\n```\n";
     let dead = dead_links(&root("docs/x.md"), page);
     assert_eq!(dead, vec!["#nowhere: no heading with that id".to_string()]);
+    // A longer fence holds a shorter one; the link after it is still checked.
+    let page = "# A\n````text\n```\n[in](#fence)\n````\n[out](#gone)\n";
+    assert_eq!(
+        dead_links(&root("docs/x.md"), page),
+        vec!["#gone: no heading with that id".to_string()]
+    );
     let dead = dead_links(
         &root("docs/x.md"),
         "[x](errors.md#pr010) [y](errors.md#zz) [z](none.md)",

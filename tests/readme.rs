@@ -56,3 +56,34 @@ fn shell_words(line: &str) -> Vec<String> {
     }
     words
 }
+
+/// The README's exit-code table has a row for every command.
+#[test]
+fn the_exit_code_table_covers_every_command() {
+    let readme = std::fs::read_to_string(root("README.md")).unwrap();
+    let table: String = readme
+        .split("### Exit codes")
+        .nth(1)
+        .unwrap()
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .map(|l| l.split('|').nth(1).unwrap_or_default().to_string())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (_, help, _) = run(portrules().arg("--help"));
+    let commands: Vec<&str> = help
+        .lines()
+        .skip_while(|l| !l.starts_with("Commands:"))
+        .skip(1)
+        .take_while(|l| l.starts_with("  "))
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert!(commands.len() > 10, "{commands:?}");
+    for command in commands {
+        assert!(
+            table.contains(&format!("`{command}")),
+            "no exit-code row for `{command}`"
+        );
+    }
+}

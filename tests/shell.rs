@@ -203,9 +203,14 @@ fn colour_follows_the_terminal_the_flag_and_no_color() {
     let bin = env!("CARGO_BIN_EXE_portrules");
     let on_terminal = |no_color: Option<&str>| {
         let mut cmd = std::process::Command::new("script");
+        // The fixture policy, so that no shipped name is pinned.
+        let rules = crate::common::root(crate::common::POLICY);
         cmd.args([
             "-qec",
-            &format!("{bin} query --status error --action view"),
+            &format!(
+                "{bin} --rules {} query --status error --action view",
+                rules.display()
+            ),
             "/dev/null",
         ]);
         cmd.env("TERM", "xterm")

@@ -107,14 +107,20 @@ function withTimeout(promise, what, ms = 30000) {
 }
 
 let version = 0;
-/** Opens a document and waits for its diagnostics. */
-function open(name, text) {
+const settle = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Opens a document and waits for its diagnostics: the first report, then whatever the
+ * server reports in the next moment (a report sent before the schema loaded would
+ * otherwise pass for a clean file). */
+async function open(name, text) {
   const path = join(scratch, "rules", name);
   writeFileSync(path, text);
   const uri = pathToFileURL(path).href;
   const waiting = new Promise((resolve) => diagnosticWaiters.set(uri, resolve));
   notify("textDocument/didOpen", { textDocument: { uri, languageId: "yaml", version: ++version, text } });
-  return withTimeout(waiting, `diagnostics for ${name}`).then((d) => ({ uri, diagnostics: d }));
+  await withTimeout(waiting, `diagnostics for ${name}`);
+  await settle(500);
+  return { uri, diagnostics: diagnostics.get(uri) ?? [] };
 }
 
 const failures = [];

@@ -97,7 +97,8 @@ impl<'de> Deserialize<'de> for Facts {
                 while let Some((name, value)) = map.next_entry::<String, serde_json::Value>()? {
                     if !seen.insert(name.clone()) {
                         return Err(serde::de::Error::custom(format_args!(
-                            "fact `{name}` is given twice"
+                            "fact {} is given twice",
+                            shown(&name)
                         )));
                     }
                     facts.push((name, value));
@@ -134,21 +135,9 @@ const EXPECTED: &str =
 
 /// Why a line that does not start with `{` is no request.
 fn not_an_object(line: &str) -> String {
-    match serde_json::from_str::<serde_json::Value>(line) {
-        Ok(value) => format!("{EXPECTED}, not {}", json_kind(&value)),
+    match serde_json::from_str::<JsonKind>(line) {
+        Ok(kind) => format!("{EXPECTED}, not {}", kind.words()),
         Err(e) => syntax(&e),
-    }
-}
-
-/// A JSON value's kind in the project's words.
-fn json_kind(value: &serde_json::Value) -> &'static str {
-    match value {
-        serde_json::Value::Null => "null",
-        serde_json::Value::Bool(_) => "true or false",
-        serde_json::Value::Number(_) => "a number",
-        serde_json::Value::String(_) => "text",
-        serde_json::Value::Array(_) => "a list",
-        serde_json::Value::Object(_) => "an object",
     }
 }
 
@@ -203,12 +192,12 @@ fn syntax(e: &serde_json::Error) -> String {
     format!("not valid JSON at column {}: {what}", e.column())
 }
 
-/// What a known key must hold, when `value` does not hold it.
-fn key_expects(key: &str, value: &serde_json::Value) -> Option<&'static str> {
-    use serde_json::Value as V;
-    match (key, value) {
-        ("status" | "action" | "field" | "now" | "policy", V::String(_) | V::Null)
-        | ("facts", V::Object(_) | V::Null) => None,
+/// What a known key must hold, when a value of `kind` is not that.
+fn key_expects(key: &str, kind: JsonKind) -> Option<&'static str> {
+    use JsonKind as K;
+    match (key, kind) {
+        ("status" | "action" | "field" | "now" | "policy", K::Text | K::Null)
+        | ("facts", K::Object | K::Null) => None,
         ("status" | "action", _) => Some("text, such as \"error\""),
         ("field", _) => Some("text (a field id or label) or null"),
         ("now", _) => Some("text (an RFC 3339 time such as \"2026-11-27T09:00:00Z\") or null"),
@@ -269,16 +258,107 @@ pub(super) fn request_error(e: serde_json::Error, line: &str) -> String {
     if text.contains("is given twice") {
         return text.split(" at line ").next().unwrap_or(&text).to_string();
     }
-    // A value of the wrong kind: read the line as plain JSON (it is valid, or this
-    // would be a syntax error) to name the key.
-    if let Ok(serde_json::Value::Object(map)) = serde_json::from_str::<serde_json::Value>(line) {
-        for (key, value) in &map {
-            if let Some(wanted) = key_expects(key, value) {
-                return format!("`{key}` must be {wanted}, not {}", json_kind(value));
+    // A value of the wrong kind: read the line again for its keys and the kinds of
+    // their values only (nothing is built of the values), to name the key.
+    if let Ok(Kinds(kinds)) = serde_json::from_str::<Kinds>(line) {
+        for (key, kind) in &kinds {
+            if let Some(wanted) = key_expects(key, *kind) {
+                return format!("`{key}` must be {wanted}, not {}", kind.words());
             }
         }
     }
     format!("not a request (at column {}): {EXPECTED}", e.column())
+}
+
+/// The kind of a JSON value, without the value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum JsonKind {
+    Null,
+    Bool,
+    Number,
+    Text,
+    List,
+    Object,
+}
+
+impl JsonKind {
+    /// In the project's words.
+    fn words(self) -> &'static str {
+        match self {
+            JsonKind::Null => "null",
+            JsonKind::Bool => "true or false",
+            JsonKind::Number => "a number",
+            JsonKind::Text => "text",
+            JsonKind::List => "a list",
+            JsonKind::Object => "an object",
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for JsonKind {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<JsonKind, D::Error> {
+        use serde::de::{IgnoredAny, MapAccess, SeqAccess};
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = JsonKind;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON value")
+            }
+            fn visit_unit<E>(self) -> Result<JsonKind, E> {
+                Ok(JsonKind::Null)
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<JsonKind, E> {
+                Ok(JsonKind::Bool)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<JsonKind, E> {
+                Ok(JsonKind::Number)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<JsonKind, E> {
+                Ok(JsonKind::Number)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<JsonKind, E> {
+                Ok(JsonKind::Number)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<JsonKind, E> {
+                Ok(JsonKind::Text)
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<JsonKind, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(JsonKind::List)
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<JsonKind, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(JsonKind::Object)
+            }
+        }
+        d.deserialize_any(Visit)
+    }
+}
+
+/// A request object's keys with the kinds of their values.
+struct Kinds(Vec<(String, JsonKind)>);
+
+impl<'de> Deserialize<'de> for Kinds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Kinds, D::Error> {
+        struct Visit;
+        impl<'de> serde::de::Visitor<'de> for Visit {
+            type Value = Kinds;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Kinds, M::Error> {
+                let mut kinds = Vec::new();
+                while let Some(entry) = map.next_entry::<String, JsonKind>()? {
+                    kinds.push(entry);
+                }
+                Ok(Kinds(kinds))
+            }
+        }
+        d.deserialize_map(Visit)
+    }
 }
 
 /// An id as it is echoed: compact JSON, or why it cannot be echoed.

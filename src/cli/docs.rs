@@ -29,8 +29,8 @@ pub struct Args {
     #[arg(long, value_name = "FILE", conflicts_with = "check")]
     output: Option<PathBuf>,
     /// Exit 0 if FILE equals the generated page, 1 with a diff if not, 2 on errors;
-    /// without FILE, the page that portrules.toml names (`page = ...`), or
-    /// docs/port-order-statuses.md beside a conventional rules/port-orders.yaml
+    /// without FILE (status page only), the page that portrules.toml names (`page =
+    /// ...`), or docs/port-order-statuses.md beside a conventional rules/port-orders.yaml
     #[arg(long, value_name = "FILE", num_args = 0..=1)]
     check: Option<Option<PathBuf>>,
     /// Let --output replace, and --check read, the file a symbolic link points to
@@ -47,6 +47,21 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let check = match &args.check {
         None => None,
         Some(Some(path)) => Some(path.clone()),
+        Some(None) if args.page != Page::Statuses => {
+            writeln!(
+                io.err,
+                "error: `--check` without a file checks the status page that {} names; name the file for this page",
+                workspace::CONFIG
+            )?;
+            writeln!(
+                io.err,
+                "  = help: `{}`",
+                args.page
+                    .regenerate_command(None, None)
+                    .replace(" --output ", " --check ")
+            )?;
+            return Ok(Exit::Error);
+        }
         Some(None) => match repository_page(&from) {
             Some(path) => Some(path),
             None => {

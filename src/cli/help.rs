@@ -88,12 +88,16 @@ order, flushed whenever no further input is waiting.
 Request: {\"status\": S, \"action\": A, \"field\": F, \"facts\": {NAME: VALUE},
           \"now\": TIME, \"policy\": NAME, \"id\": ANY}
   status and action are required, by id or label; the rest are optional. A key not
-  listed here is an error. id comes back on the answer as given; policy answers from
-  another built-in policy; now answers as of that time (RFC 3339).
-Answer:  {\"decision\": \"allow\"|\"deny\"|\"limited\", \"fields\": [...], \"status\": ...,
-          \"action\": ..., \"effective_status\": ..., \"leads_to\": ..., \"note\": ...,
-          \"remedy\": [...], \"reason\": ..., \"warnings\": [...],
-          \"rules\": {\"name\": ..., \"version\": ..., \"source\": ...}, \"id\": ...}
+  listed here is an error. id comes back on the answer (as compact JSON; one too deep
+  or with a number JSON readers cannot hold exactly gets an error line instead);
+  policy answers from another built-in policy; now answers as of that time (RFC 3339).
+Answer:  {\"status\": ..., \"status_label\": ..., \"action\": ..., \"action_label\": ...,
+          \"field\": ..., \"decision\": \"allow\"|\"deny\"|\"limited\", \"fields\": [...],
+          \"note\": ..., \"remedy\": [...], \"reason\": ..., \"effective_status\": ...,
+          \"effective_status_label\": ..., \"because\": ..., \"leads_to\": ...,
+          \"warnings\": [...], \"rules\": {\"name\": ..., \"version\": ..., \"source\": ...},
+          \"id\": ...}
+  (field only when the request names one, id only when it has one)
 Error:   {\"line\": N, \"id\": ..., \"error\": \"what is wrong\"}
   for a line that cannot be answered; the next line is read as usual.
 

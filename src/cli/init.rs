@@ -4,9 +4,11 @@
 //! GitHub Actions workflow running the checks on pull requests. Every check passes on
 //! what it writes.
 //!
-//! Nothing is overwritten unless asked (`--force`), nothing is written through a
-//! symbolic link inside the folder, and a write that fails takes back the files this run
-//! created, so a failed `init` leaves the folder as it found it.
+//! Nothing is overwritten unless asked (`--force`, and then only regular files), nothing
+//! is written through a symbolic link inside the folder, a file that appears while
+//! `init` runs is kept (new files are linked into place, which refuses an existing
+//! name), and a write that fails takes back the files and folders this run created:
+//! without `--force`, a failed `init` leaves the folder as it found it.
 //!
 //! Depends on the embedded policies, the docs, the loader's schema and `host` (writes).
 
@@ -18,7 +20,7 @@ use super::Io;
 use super::global::Global;
 use crate::cli::exit::Exit;
 use crate::docs::{self, Page};
-use crate::host::write::{Links, create_folders, write_atomic};
+use crate::host::write::{Links, create_folders, first_link, write_atomic, write_new};
 use crate::model::embedded::{self, Policy};
 
 /// Arguments of `portrules init`.
@@ -92,7 +94,7 @@ fn workflow(rules: &str, page: &str) -> String {
          \x20       with:\n\
          \x20         fetch-depth: 0\n\
          \x20     - name: Install portrules {VERSION}\n\
-         \x20       run: cargo install --locked portrules --version {VERSION}\n\
+         \x20       run: cargo install --locked --git {REPOSITORY} --tag v{VERSION} portrules\n\
          \x20     - name: Validate the rules\n\
          \x20       run: portrules validate --format github --deny-warnings\n\
          \x20     - name: Run the examples\n\
@@ -160,6 +162,9 @@ fn files(policy: &'static Policy) -> Result<(Vec<File>, String), String> {
 }
 
 /// The first symbolic link on the way from `dir` to `dir/relative`, itself included.
+/// `dir` is the folder as resolved (the one the caller named, through links if it is
+/// one); only what lies inside it is checked, which `first_link` cannot do for an
+/// absolute path above the current folder.
 fn link_inside(dir: &Path, relative: &str) -> Option<PathBuf> {
     let mut walked = dir.to_path_buf();
     for part in relative.split('/') {
@@ -169,6 +174,19 @@ fn link_inside(dir: &Path, relative: &str) -> Option<PathBuf> {
         }
     }
     None
+}
+
+/// A path as a shell command line can take it: quoted unless it is plain.
+fn shell_word(text: &str) -> String {
+    let plain = !text.is_empty()
+        && text
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./-+,=@%".contains(c));
+    if plain {
+        text.to_string()
+    } else {
+        format!("'{}'", text.replace('\'', "'\\''"))
+    }
 }
 
 pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<Exit> {
@@ -193,9 +211,30 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
         },
         None => global.policy.unwrap_or_else(embedded::default_policy),
     };
-    let dir = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
-    if dir.exists() && !dir.is_dir() {
-        writeln!(io.err, "error: {} is not a folder", dir.display())?;
+    let named = args.dir.clone().unwrap_or_else(|| PathBuf::from("."));
+    if named.as_os_str().is_empty() {
+        writeln!(io.err, "error: the folder is an empty name")?;
+        writeln!(
+            io.err,
+            "  = help: name a folder (`portrules init my-policy`), or leave DIR out for the current one"
+        )?;
+        return Ok(Exit::Error);
+    }
+    // The folder named is a link, or a folder of a relative path to it is: refused, as
+    // every command that writes refuses them (the folders above an absolute path are
+    // the machine's business).
+    if let Ok(Some((link, target))) = first_link(&named) {
+        writeln!(
+            io.err,
+            "error: {} is a symbolic link to {}; init does not write through links",
+            link.display(),
+            target.display()
+        )?;
+        writeln!(io.err, "  = help: name the folder it points to")?;
+        return Ok(Exit::Error);
+    }
+    if named.exists() && !named.is_dir() {
+        writeln!(io.err, "error: {} is not a folder", named.display())?;
         return Ok(Exit::Error);
     }
     let (files, version) = match files(policy) {
@@ -209,33 +248,75 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
             return Ok(Exit::Error);
         }
     };
+    let page = format!("docs/{}.md", policy.name);
+
+    // The folder the caller named, resolved once: the same folder however it is spelled
+    // (relative, absolute, through a link the caller chose). A missing one is made.
+    let made_top = !named.exists();
+    if made_top && let Err(e) = std::fs::create_dir_all(&named) {
+        writeln!(
+            io.err,
+            "error: cannot create {}: {}",
+            named.display(),
+            super::io_reason(&e)
+        )?;
+        return Ok(Exit::Error);
+    }
+    let dir = match std::fs::canonicalize(&named) {
+        Ok(dir) => dir,
+        Err(e) => {
+            writeln!(
+                io.err,
+                "error: cannot open {}: {}",
+                named.display(),
+                super::io_reason(&e)
+            )?;
+            return Ok(Exit::Error);
+        }
+    };
+    // The folder itself, when this run made it and has to give it back.
+    let give_back_top = || {
+        if made_top {
+            let _ = std::fs::remove_dir(&dir);
+        }
+    };
 
     // Everything is checked before anything is written.
     let mut refused = false;
     for file in &files {
         let path = dir.join(&file.path);
+        let shown = named.join(&file.path);
         if let Some(link) = link_inside(&dir, &file.path) {
+            let link = named.join(link.strip_prefix(&dir).unwrap_or(&link));
             writeln!(
                 io.err,
-                "error: {} is a symbolic link; init does not write through links",
+                "error: {} is a symbolic link; init never writes through links, even with --force",
                 link.display()
             )?;
             refused = true;
-        } else if std::fs::symlink_metadata(&path).is_ok() && (!args.force || path.is_dir()) {
-            let why = if path.is_dir() {
-                "is a folder"
-            } else {
-                "exists already"
-            };
-            writeln!(io.err, "error: {} {why}", path.display())?;
+            continue;
+        }
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
+        if !meta.is_file() {
+            writeln!(
+                io.err,
+                "error: {} is not a regular file (a folder, a pipe or a device); init replaces only files, even with --force",
+                shown.display()
+            )?;
+            refused = true;
+        } else if !args.force {
+            writeln!(io.err, "error: {} exists already", shown.display())?;
             refused = true;
         }
     }
     if refused {
         writeln!(
             io.err,
-            "  = help: nothing was written; choose an empty folder (`portrules init DIR`), or add `--force` to replace the existing files"
+            "  = help: nothing was written; choose an empty folder (`portrules init DIR`), or add `--force` to replace existing regular files"
         )?;
+        give_back_top();
         return Ok(Exit::Error);
     }
 
@@ -243,32 +324,40 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let mut folders: Vec<PathBuf> = Vec::new();
     for file in &files {
         let path = dir.join(&file.path);
-        let existed = path.exists();
+        let replace = path.exists();
         let result = path
             .parent()
             .map_or(Ok(()), |parent| {
-                // Note the folders this run makes, outermost first, to take them back.
+                // The folders this run makes, outermost first, to take them back; noted
+                // before making them, so that a failure halfway takes back those too.
                 let mut missing: Vec<PathBuf> = parent
                     .ancestors()
-                    .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+                    .take_while(|a| a.starts_with(&dir) && *a != dir && !a.exists())
                     .map(Path::to_path_buf)
                     .collect();
                 missing.reverse();
-                let made = create_folders(parent, Links::Refuse);
-                if made.is_ok() {
-                    folders.extend(missing);
-                }
-                made
+                folders.extend(missing);
+                create_folders(parent, Links::Refuse)
             })
-            .and_then(|()| write_atomic(&path, file.text.as_bytes(), Links::Refuse));
+            .and_then(|()| {
+                if replace {
+                    write_atomic(&path, file.text.as_bytes(), Links::Refuse)
+                } else {
+                    write_new(&path, file.text.as_bytes())
+                }
+            });
         match result {
             Ok(()) => {
-                if !existed {
+                if !replace {
                     created.push(path);
                 }
             }
             Err(e) => {
-                writeln!(io.err, "error: cannot write {}: {e}", path.display())?;
+                writeln!(
+                    io.err,
+                    "error: cannot write {}: {e}",
+                    named.join(&file.path).display()
+                )?;
                 // Take back what this run created, so the folder is as it was.
                 for made in created.iter().rev() {
                     let _ = std::fs::remove_file(made);
@@ -276,29 +365,40 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
                 for folder in folders.iter().rev() {
                     let _ = std::fs::remove_dir(folder);
                 }
+                give_back_top();
+                let replaced = if args.force {
+                    "; files it replaced (with --force) keep their new text"
+                } else {
+                    ""
+                };
                 writeln!(
                     io.err,
-                    "  = help: the files this run had created were removed; files it replaced (with --force) keep their new text"
+                    "  = help: the files and folders this run had created were removed{replaced}"
                 )?;
                 return Ok(Exit::Error);
             }
         }
     }
 
-    let shown = dir.display();
+    let shown = named.display();
     writeln!(
         io.out,
-        "Created a policy repository in {shown} from the built-in policy {} {}:",
-        policy.name, version
+        "Created a policy repository in {shown} from the built-in policy {} {version}:",
+        policy.name
     )?;
     for file in &files {
         writeln!(io.out, "  {}", file.path)?;
     }
     writeln!(io.out)?;
     writeln!(io.out, "Next:")?;
+    let cd = if named == Path::new(".") {
+        String::new()
+    } else {
+        format!("cd {} && ", shell_word(&named.to_string_lossy()))
+    };
     writeln!(
         io.out,
-        "  cd {shown} && git init && git add -A && git commit -m \"Start from {}\"",
+        "  {cd}git init && git add -A && git commit -m \"Start from {}\"",
         policy.name
     )?;
     writeln!(
@@ -307,8 +407,7 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     )?;
     writeln!(
         io.out,
-        "  portrules docs --output {}   # after each change to the rules",
-        files[3].path
+        "  portrules docs --output {page}   # after each change to the rules"
     )?;
     writeln!(
         io.out,

@@ -76,8 +76,19 @@ pub fn is_plain_inline(text: &str) -> bool {
 /// backticks closed by the next run of the same length); a run without a partner opens
 /// nothing. `|` is escaped everywhere, as GitHub's tables need.
 pub fn escape_cell(text: &str) -> String {
-    let text = text.trim();
-    let spans = code_spans(text);
+    // Line breaks and control characters go first, so that the spans are found in the
+    // text Markdown will read (a control character between a backslash and a backtick
+    // must not hide the escape).
+    let text: String = text
+        .trim()
+        .chars()
+        .filter_map(|c| match c {
+            '\n' | '\r' | '\t' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect();
+    let spans = code_spans(&text);
     let mut next = spans.iter().peekable();
     let mut out = String::with_capacity(text.len());
     for (i, c) in text.char_indices() {
@@ -86,12 +97,10 @@ pub fn escape_cell(text: &str) -> String {
         }
         let in_code = next.peek().is_some_and(|r| r.contains(&i));
         match c {
-            '\n' | '\r' | '\t' => out.push(' '),
             '|' => out.push_str("\\|"),
             '<' | '>' if in_code => out.push(c),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
-            c if c.is_control() => {}
             c => out.push(c),
         }
     }
@@ -124,9 +133,15 @@ fn code_spans(text: &str) -> Vec<std::ops::Range<usize>> {
     let mut k = 0;
     while k < runs.len() {
         let (start, len) = runs[k];
-        // Outside a span, a backslash escapes the backtick after it: that run opens
-        // nothing (seeing too few spans only costs an entity shown as written).
-        let escaped = start > 0 && bytes[start - 1] == b'\\';
+        // Outside a span, an odd number of backslashes escapes the backtick after them:
+        // that run opens nothing (seeing too few spans only costs an entity shown as
+        // written; seeing one Markdown does not see would let HTML through).
+        let backslashes = bytes[..start]
+            .iter()
+            .rev()
+            .take_while(|&&b| b == b'\\')
+            .count();
+        let escaped = backslashes % 2 == 1;
         match partner[k] {
             Some(close) if !escaped => {
                 spans.push(start + len..runs[close].0);
@@ -185,6 +200,11 @@ mod tests {
         // An escaped backtick opens nothing; inside a span a backslash escapes nothing.
         assert_eq!(escape_cell("\\` <b> `"), "\\` &lt;b&gt; `");
         assert_eq!(escape_cell("`a\\` <b> `"), "`a\\` &lt;b&gt; `");
+        // An escaped backslash escapes nothing after it; a control character between a
+        // backslash and a backtick does not hide the escape.
+        assert_eq!(escape_cell("\\\\`<b>`"), "\\\\`<b>`");
+        assert_eq!(escape_cell("\\\u{1}`<img src=x>`"), "\\`&lt;img src=x&gt;`");
+        assert_eq!(escape_cell("\\\\\\`<b>`"), "\\\\\\`&lt;b&gt;`");
     }
 
     #[test]

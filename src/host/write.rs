@@ -127,6 +127,39 @@ pub fn write_atomic(path: &Path, bytes: &[u8], links: Links) -> Result<(), Write
     Ok(result?)
 }
 
+/// Writes a new regular file at `path`, whole or not at all, and never over anything:
+/// if something appears at `path` meanwhile, it is kept and the write fails with
+/// `AlreadyExists`. The text goes to a temporary file beside it first, which is then
+/// linked into place (a link, unlike a rename, refuses an existing name).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let (tmp_path, mut tmp) = create_temporary(dir, name)?;
+    let result = (|| {
+        tmp.write_all(bytes)?;
+        tmp.sync_all()?;
+        tmp.set_permissions(default_permissions(&tmp)?)?;
+        drop(tmp);
+        match std::fs::hard_link(&tmp_path, path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(e),
+            // A file system without hard links: create the name exclusively instead.
+            Err(_) => {
+                let mut file = OpenOptions::new().write(true).create_new(true).open(path)?;
+                file.write_all(bytes)?;
+                file.sync_all()
+            }
+        }
+    })();
+    let _ = std::fs::remove_file(&tmp_path);
+    Ok(result?)
+}
+
 /// Whether writing to the file means writing to a stream rather than replacing it.
 #[cfg(unix)]
 pub(super) fn is_stream(meta: &std::fs::Metadata) -> bool {
@@ -279,6 +312,23 @@ pub fn create_folders(path: &Path, links: Links) -> Result<(), WriteError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_new_file_never_replaces_one_that_is_there() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("portrules.toml");
+        write_new(&path, b"first\n").unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"first\n");
+        // Something that appeared meanwhile is kept.
+        let e = write_new(&path, b"second\n").unwrap_err();
+        assert!(
+            matches!(&e, WriteError::Io(e) if e.kind() == io::ErrorKind::AlreadyExists),
+            "{e}"
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), b"first\n");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file is left");
+    }
 
     #[test]
     fn atomic_write_replaces_and_leaves_no_temporary_files() {
