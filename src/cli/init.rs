@@ -251,9 +251,19 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
     let page = format!("docs/{}.md", policy.name);
 
     // The folder the caller named, resolved once: the same folder however it is spelled
-    // (relative, absolute, through a link the caller chose). A missing one is made.
-    let made_top = !named.exists();
-    if made_top && let Err(e) = std::fs::create_dir_all(&named) {
+    // (relative or absolute). A missing one is made, with the missing folders above it,
+    // all noted to be given back if the run fails.
+    let mut made_top: Vec<PathBuf> = named
+        .ancestors()
+        .take_while(|a| !a.as_os_str().is_empty() && !a.exists())
+        .map(Path::to_path_buf)
+        .collect();
+    if !made_top.is_empty()
+        && let Err(e) = std::fs::create_dir_all(&named)
+    {
+        for folder in &made_top {
+            let _ = std::fs::remove_dir(folder);
+        }
         writeln!(
             io.err,
             "error: cannot create {}: {}",
@@ -274,10 +284,15 @@ pub(super) fn run(global: &Global, args: &Args, io: &mut Io<'_>) -> io::Result<E
             return Ok(Exit::Error);
         }
     };
-    // The folder itself, when this run made it and has to give it back.
+    // The folder itself and those above it, when this run made them, innermost first.
+    made_top.iter_mut().for_each(|f| {
+        if let Ok(absolute) = std::fs::canonicalize(&*f) {
+            *f = absolute;
+        }
+    });
     let give_back_top = || {
-        if made_top {
-            let _ = std::fs::remove_dir(&dir);
+        for folder in &made_top {
+            let _ = std::fs::remove_dir(folder);
         }
     };
 
