@@ -101,13 +101,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], links: Links) -> Result<(), Write
     } else {
         path
     };
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    let (dir, name) = folder_and_name(path)?;
     remove_stale(dir, name);
     let (tmp_path, mut tmp) = create_temporary(dir, name)?;
     let result = (|| {
@@ -127,11 +121,8 @@ pub fn write_atomic(path: &Path, bytes: &[u8], links: Links) -> Result<(), Write
     Ok(result?)
 }
 
-/// Writes a new regular file at `path`, whole or not at all, and never over anything:
-/// if something appears at `path` meanwhile, it is kept and the write fails with
-/// `AlreadyExists`. The text goes to a temporary file beside it first, which is then
-/// linked into place (a link, unlike a rename, refuses an existing name).
-pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+/// The folder a file is written in (`.` for a bare name) and the file's name there.
+fn folder_and_name(path: &Path) -> io::Result<(&Path, &std::ffi::OsStr)> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -139,6 +130,15 @@ pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
     let name = path
         .file_name()
         .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path names no file"))?;
+    Ok((dir, name))
+}
+
+/// Writes a new regular file at `path`, whole or not at all, and never over anything:
+/// if something appears at `path` meanwhile, it is kept and the write fails with
+/// `AlreadyExists`. The text goes to a temporary file beside it first, which is then
+/// linked into place (a link, unlike a rename, refuses an existing name).
+pub fn write_new(path: &Path, bytes: &[u8]) -> Result<(), WriteError> {
+    let (dir, name) = folder_and_name(path)?;
     let (tmp_path, mut tmp) = create_temporary(dir, name)?;
     let result = (|| {
         tmp.write_all(bytes)?;
