@@ -55,11 +55,10 @@ pub(super) fn context(source: &Source<'_>, page: Page) -> Value {
                 .facts
                 .iter()
                 .map(|(name, value)| {
+                    // The same lookup as a query's (id or label, normalized).
                     let label = rules
-                        .facts
-                        .iter()
-                        .find(|f| f.id == *name || f.label.eq_ignore_ascii_case(name))
-                        .map_or(name.to_string(), |f| f.label.to_string());
+                        .fact(name)
+                        .map_or(name.to_string(), |i| rules.facts[i].label.to_string());
                     (label, value.to_string())
                 })
                 .collect();
